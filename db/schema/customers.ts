@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tstz, updatedAt } from './columns';
+
+/** An organization's billing identity: its Stripe customer and billing contact. */
+export const billingCustomers = pgTable(
+  'billing_customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: text('organization_id').notNull(),
+    stripeCustomerId: text('stripe_customer_id').unique(),
+    name: text('name'),
+    billingEmail: text('billing_email'),
+    /** Set by the first successful purchase: first-time-only promo codes check it. */
+    firstPurchasedAt: tstz('first_purchased_at'),
+    deletedAt: tstz('deleted_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('billing_customers_organization_key').on(t.organizationId)],
+);
+
+export const paymentMethods = pgTable(
+  'payment_methods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: text('organization_id').notNull(),
+    stripePaymentMethodId: text('stripe_payment_method_id').notNull().unique(),
+    type: text('type').notNull().default('card'),
+    brand: text('brand'),
+    last4: text('last4'),
+    expMonth: integer('exp_month'),
+    expYear: integer('exp_year'),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('payment_methods_organization_idx').on(t.organizationId),
+    uniqueIndex('payment_methods_one_default_key')
+      .on(t.organizationId)
+      .where(sql`${t.isDefault}`),
+    check('payment_methods_exp_month_check', sql`${t.expMonth} between 1 and 12`),
+    check('payment_methods_last4_check', sql`${t.last4} ~ '^[0-9]{4}$'`),
+  ],
+);

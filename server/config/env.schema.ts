@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'], { message: 'must be 1, 0, true or false' })
+  .transform((v) => v === '1' || v === 'true');
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .url({ message: 'must be a URL' })
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    })
+    .optional();
+
+/** A whole number in a range, with messages an operator can act on. */
+const intVar = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const commaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/**
+ * Every environment variable the service reads, validated once at start.
+ * `.env.example` documents each of them; keep the two in step.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intVar(1, 65535).default(3006),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  APP_URL: z.string().url({ message: 'must be a URL' }).optional(),
+  BILLING_TEST_MODE: booleanFlag.default(false),
+
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  DATABASE_POOL_SIZE: intVar(1, 100).default(10),
+  PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, { message: 'must look like sk_test_… or sk_live_…' })
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: commaList
+    .pipe(z.array(z.string().regex(/^whsec_\w+$/, { message: 'each secret must start with whsec_' })))
+    .optional(),
+  STRIPE_SIM_PORT: intVar(0, 65535).default(12111),
+  STRIPE_SIM_WEBHOOK_URL: z.string().url({ message: 'must be a URL' }).optional(),
+  STRIPE_SIM_STATE: z.string().min(1).default('.data/stripe-sim.json'),
+
+  CLERK_SECRET_KEY: z
+    .string()
+    .regex(/^sk_(test|live)_\w+$/, { message: 'must look like sk_test_…' })
+    .optional(),
+  CLERK_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_[\w=+/-]+$/, { message: 'must look like pk_test_…' })
+    .optional(),
+  CLERK_JWT_KEY: z
+    .string()
+    .refine((v) => v.includes('BEGIN PUBLIC KEY'), { message: 'must be a PEM public key' })
+    .optional(),
+  CLERK_AUTHORIZED_PARTIES: commaList.optional(),
+  PLATFORM_ORG_ID: z.string().min(1).optional(),
+
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  BILLING_GRACE_DAYS: intVar(0, 90).default(7),
+  USAGE_LATE_DAYS: intVar(0, 60).default(3),
+});
+
+export type Env = z.output<typeof EnvSchema>;

@@ -1,0 +1,76 @@
+import { count } from 'drizzle-orm';
+import type { DatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { openConfiguredDatabase } from '@/db/open';
+import { plans } from '@/db/schema';
+import { seedSampleCatalog } from '@/db/seed/seed-catalog';
+import packageJson from '@/package.json';
+import { loadConfig, type AppConfig } from './config/config';
+import { createLogger, type Logger } from './observability/logger';
+import type { ServiceDeps } from './trpc/context';
+
+/** The process-wide services, started once and shared by every route. */
+export interface Runtime extends ServiceDeps {
+  database: DatabaseHandle;
+  startedAt: Date;
+  version: string;
+  /** Set once shutdown begins: readiness turns 503 and new work is refused. */
+  draining: boolean;
+}
+
+// Next may load a module once per route bundle: keep the singleton on globalThis so all share one.
+const RUNTIME = Symbol.for('billing-service.runtime');
+type Holder = { [RUNTIME]?: Promise<Runtime> };
+
+/** The started runtime; the first call starts it. */
+export function getRuntime(): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  holder[RUNTIME] ??= createRuntime().catch((error: unknown) => {
+    delete holder[RUNTIME];
+    throw error;
+  });
+  return holder[RUNTIME];
+}
+
+export const appVersion = packageJson.version;
+
+/** Starts the services from an environment; `getRuntime` calls it once per process. */
+export async function createRuntime(source: Record<string, string | undefined> = process.env): Promise<Runtime> {
+  const config = loadConfig(source);
+  const { env, modes } = config;
+  const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
+  const database = await openDatabase(config, logger);
+  logger.info(
+    { modes, port: env.PORT, testMode: env.BILLING_TEST_MODE },
+    `billing service ${appVersion} starting: database=${modes.database} payments=${modes.payments} auth=${modes.auth}`,
+  );
+  return {
+    db: database.db,
+    database,
+    config,
+    logger,
+    clock: () => new Date(),
+    startedAt: new Date(),
+    version: appVersion,
+    draining: false,
+  };
+}
+
+/** PostgreSQL when DATABASE_URL is set; otherwise PGlite on disk, migrated and seeded at start. */
+async function openDatabase(config: AppConfig, logger: Logger): Promise<DatabaseHandle> {
+  const handle = await openConfiguredDatabase(config.env);
+  if (handle.kind === 'postgres') return handle;
+  await migrateDatabase(handle);
+  const [row] = await handle.db.select({ n: count() }).from(plans);
+  if (!row || row.n === 0) {
+    const { inserted } = await seedSampleCatalog(handle.db);
+    logger.info({ inserted }, 'embedded database seeded with the sample catalog');
+  }
+  return handle;
+}
+
+/** Closes what the runtime opened; the process may then exit. */
+export async function closeRuntime(runtime: Runtime): Promise<void> {
+  runtime.draining = true;
+  await runtime.database.close();
+}

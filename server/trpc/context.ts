@@ -1,0 +1,26 @@
+import type { Database } from '@/db/client';
+import type { AppConfig } from '../config/config';
+import type { Principal } from '../auth/principal';
+import type { Logger } from '../observability/logger';
+
+/** What the service depends on, built once at start (or by a test). */
+export interface ServiceDeps {
+  db: Database;
+  config: AppConfig;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/** Everything a procedure may use; tests build it without a request. */
+export interface Context extends ServiceDeps {
+  requestId: string;
+  /** Who is calling; null when anonymous. The auth layer fills it. */
+  principal: Principal | null;
+}
+
+export function createInnerContext(
+  deps: ServiceDeps,
+  opts: { requestId: string; principal?: Principal | null },
+): Context {
+  return { ...deps, requestId: opts.requestId, principal: opts.principal ?? null };
+}

@@ -1,0 +1,35 @@
+import { Writable } from 'node:stream';
+import type { Database } from '../db/client';
+import { loadConfig } from '../server/config/config';
+import { createLogger, type Logger } from '../server/observability/logger';
+import type { ServiceDeps } from '../server/trpc/context';
+
+/** A logger whose lines a test can read. */
+export function captureLogger(level = 'debug'): { logger: Logger; lines: () => Array<Record<string, unknown>> } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    },
+  });
+  const logger = createLogger({ level, pretty: false, destination });
+  const lines = () =>
+    chunks
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { logger, lines };
+}
+
+/** Service dependencies for tests: the given database, a test configuration, a fixed or real clock. */
+export function testDeps(db: Database, overrides: Partial<ServiceDeps> = {}): ServiceDeps {
+  return {
+    db,
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    logger: captureLogger('silent').logger,
+    clock: () => new Date(),
+    ...overrides,
+  };
+}
