@@ -1,7 +1,14 @@
+import { ClerkProvider } from '@clerk/nextjs';
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/portal/site-header';
+import { TestModeBanner } from '@/components/portal/test-mode-banner';
+import { getCurrentViewer } from '@/server/auth/current-viewer';
+import { getConfig } from '@/server/config/current';
 import './globals.css';
+
+// Every page depends on who is signed in and on the mode read at start, never on the build.
+export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: { default: 'Billing', template: '%s · Billing' },
@@ -10,24 +17,22 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const config = getConfig();
+  const viewer = await getCurrentViewer();
+  const page = (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
-            <Link href="/pricing" className="font-semibold tracking-tight">
-              Billing
-            </Link>
-            <div className="flex gap-4 text-sm text-slate-600">
-              <Link href="/pricing" className="hover:text-slate-900">
-                Pricing
-              </Link>
-            </div>
-          </nav>
-        </header>
+        {config.embedded && <TestModeBanner modes={config.modes} />}
+        <SiteHeader viewer={viewer} authMode={config.modes.auth} />
         <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
       </body>
     </html>
+  );
+  // The publishable key comes from the environment at request time, so one build serves every mode.
+  return config.modes.auth === 'clerk' ? (
+    <ClerkProvider publishableKey={config.env.CLERK_PUBLISHABLE_KEY}>{page}</ClerkProvider>
+  ) : (
+    page
   );
 }

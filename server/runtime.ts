@@ -5,6 +5,7 @@ import { openConfiguredDatabase } from '@/db/open';
 import { plans } from '@/db/schema';
 import { seedSampleCatalog } from '@/db/seed/seed-catalog';
 import packageJson from '@/package.json';
+import { authenticatorFromConfig } from './auth/authenticator';
 import { loadConfig, type AppConfig } from './config/config';
 import { createLogger, type Logger } from './observability/logger';
 import type { ServiceDeps } from './trpc/context';
@@ -50,6 +51,7 @@ export async function createRuntime(source: Record<string, string | undefined> =
     config,
     logger,
     clock: () => new Date(),
+    auth: authenticatorFromConfig(config),
     startedAt: new Date(),
     version: appVersion,
     draining: false,

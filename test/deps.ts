@@ -2,7 +2,9 @@ import { Writable } from 'node:stream';
 import type { Database } from '../db/client';
 import { loadConfig } from '../server/config/config';
 import { createLogger, type Logger } from '../server/observability/logger';
+import { createAuthenticator } from '../server/auth/authenticator';
 import type { ServiceDeps } from '../server/trpc/context';
+import { TEST_AUTHORIZED_PARTY, TEST_KEYS } from './tokens';
 
 /** A logger whose lines a test can read. */
 export function captureLogger(level = 'debug'): { logger: Logger; lines: () => Array<Record<string, unknown>> } {
@@ -23,6 +25,17 @@ export function captureLogger(level = 'debug'): { logger: Logger; lines: () => A
   return { logger, lines };
 }
 
+export const TEST_PLATFORM_ORG_ID = 'org_platform';
+
+/** Verifies tokens signed with TEST_KEYS, as Clerk mode verifies Clerk's. */
+export const testAuthenticator = () =>
+  createAuthenticator({
+    mode: 'clerk',
+    jwtKey: TEST_KEYS.publicKeyPem,
+    authorizedParties: [TEST_AUTHORIZED_PARTY],
+    platformOrgId: TEST_PLATFORM_ORG_ID,
+  });
+
 /** Service dependencies for tests: the given database, a test configuration, a fixed or real clock. */
 export function testDeps(db: Database, overrides: Partial<ServiceDeps> = {}): ServiceDeps {
   return {
@@ -30,6 +43,7 @@ export function testDeps(db: Database, overrides: Partial<ServiceDeps> = {}): Se
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     logger: captureLogger('silent').logger,
     clock: () => new Date(),
+    auth: testAuthenticator(),
     ...overrides,
   };
 }

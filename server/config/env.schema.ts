@@ -68,6 +68,7 @@ export const EnvSchema = z.object({
     .optional(),
   CLERK_AUTHORIZED_PARTIES: commaList.optional(),
   PLATFORM_ORG_ID: z.string().min(1).optional(),
+  LOCAL_AUTH_DIR: z.string().min(1).default('.data/local-auth'),
 
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   BILLING_GRACE_DAYS: intVar(0, 90).default(7),

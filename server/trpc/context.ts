@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
 import type { AppConfig } from '../config/config';
+import type { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../observability/logger';
 
@@ -9,6 +10,7 @@ export interface ServiceDeps {
   config: AppConfig;
   logger: Logger;
   clock: () => Date;
+  auth: Authenticator;
 }
 
 /** Everything a procedure may use; tests build it without a request. */
@@ -16,11 +18,18 @@ export interface Context extends ServiceDeps {
   requestId: string;
   /** Who is calling; null when anonymous. The auth layer fills it. */
   principal: Principal | null;
+  /** Why a presented credential was refused, for a helpful 401. */
+  authFailure: string | null;
 }
 
 export function createInnerContext(
   deps: ServiceDeps,
-  opts: { requestId: string; principal?: Principal | null },
+  opts: { requestId: string; principal?: Principal | null; authFailure?: string | null },
 ): Context {
-  return { ...deps, requestId: opts.requestId, principal: opts.principal ?? null };
+  return {
+    ...deps,
+    requestId: opts.requestId,
+    principal: opts.principal ?? null,
+    authFailure: opts.authFailure ?? null,
+  };
 }

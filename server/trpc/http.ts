@@ -13,7 +13,10 @@ export function handleTrpcRequest(request: Request, deps: ServiceDeps): Promise<
       endpoint: TRPC_ENDPOINT,
       req: request,
       router: appRouter,
-      createContext: () => createInnerContext(deps, { requestId }),
+      createContext: async () => {
+        const { principal, failure } = await deps.auth.authenticate(request.headers, deps.db, deps.clock());
+        return createInnerContext(deps, { requestId, principal, authFailure: failure });
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           deps.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
