@@ -14,6 +14,8 @@ export const billingCustomers = pgTable(
     /** Set by the first successful purchase: first-time-only promo codes check it. */
     firstPurchasedAt: tstz('first_purchased_at'),
     deletedAt: tstz('deleted_at'),
+    /** `created` of the last Stripe event applied: older events are skipped. */
+    stripeEventAt: tstz('stripe_event_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -32,6 +34,9 @@ export const paymentMethods = pgTable(
     expMonth: integer('exp_month'),
     expYear: integer('exp_year'),
     isDefault: boolean('is_default').notNull().default(false),
+    /** Kept as a tombstone once detached, so an older `attached` event cannot bring the card back. */
+    detachedAt: tstz('detached_at'),
+    stripeEventAt: tstz('stripe_event_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,6 +3,7 @@ export * from './audit';
 export * from './columns';
 export * from './customers';
 export * from './invoices';
+export * from './jobs';
 export * from './plans';
 export * from './promo-codes';
 export * from './stripe-events';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tstz, updatedAt } from './columns';
 
 /** One reported usage event; a repeated idempotency key per organization counts once. */
@@ -39,5 +39,37 @@ export const usageTotals = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.metric, t.periodStart] }),
     check('usage_totals_quantity_check', sql`${t.quantity} >= 0 and ${t.billedQuantity} >= 0`),
+  ],
+);
+
+/**
+ * Overage put on a renewal invoice: one row per organization, metric and period, so a retried or
+ * duplicated `invoice.created` never bills the same usage twice.
+ */
+export const usageOverageCharges = pgTable(
+  'usage_overage_charges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: text('organization_id').notNull(),
+    metric: text('metric').notNull(),
+    periodStart: tstz('period_start').notNull(),
+    /** Units billed by this charge (above the included quantity and any earlier charge). */
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    unitPrice: numeric('unit_price', { precision: 20, scale: 10 }).notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    stripeInvoiceId: text('stripe_invoice_id').notNull(),
+    stripeInvoiceItemId: text('stripe_invoice_item_id').unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('usage_overage_charges_invoice_metric_key').on(
+      t.stripeInvoiceId,
+      t.organizationId,
+      t.metric,
+      t.periodStart,
+    ),
+    index('usage_overage_charges_org_period_idx').on(t.organizationId, t.metric, t.periodStart),
+    check('usage_overage_charges_amounts_check', sql`${t.quantity} > 0 and ${t.amount} >= 0`),
   ],
 );
