@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { instrumentPglite, instrumentPostgres, type QueryObserver } from './instrument';
 import * as schema from './schema';
 
 export { schema };
@@ -24,11 +25,14 @@ export interface PostgresOptions {
   poolSize?: number;
   /** postgres.js prints NOTICEs by default; keep the logs for our own lines. */
   onnotice?: (notice: unknown) => void;
+  /** Told of every statement's kind, outcome and duration (the metrics' database histogram). */
+  onQuery?: QueryObserver;
 }
 
 /** postgres.js over a real PostgreSQL server (production, CI). */
-export function openPostgres({ url, poolSize = 10, onnotice = () => {} }: PostgresOptions): DatabaseHandle {
-  const client = postgres(url, { max: poolSize, onnotice, idle_timeout: 30, connect_timeout: 10 });
+export function openPostgres({ url, poolSize = 10, onnotice = () => {}, onQuery }: PostgresOptions): DatabaseHandle {
+  const raw = postgres(url, { max: poolSize, onnotice, idle_timeout: 30, connect_timeout: 10 });
+  const client = onQuery ? instrumentPostgres(raw, onQuery) : raw;
   const db = drizzlePostgres({ client, schema }) as unknown as Database;
   return {
     db,
@@ -39,9 +43,14 @@ export function openPostgres({ url, poolSize = 10, onnotice = () => {} }: Postgr
 }
 
 /** PGlite: PostgreSQL in-process, on disk at `dir`, or in memory when `dir` is undefined. */
-export async function openPglite(dir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
-  const client = new PGlite({ dataDir: dir, ...(loadDataDir ? { loadDataDir } : {}) });
-  await client.waitReady;
+export async function openPglite(
+  dir?: string,
+  loadDataDir?: Blob,
+  options: { onQuery?: QueryObserver } = {},
+): Promise<DatabaseHandle> {
+  const raw = new PGlite({ dataDir: dir, ...(loadDataDir ? { loadDataDir } : {}) });
+  await raw.waitReady;
+  const client = options.onQuery ? instrumentPglite(raw, options.onQuery) : raw;
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,

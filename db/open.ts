@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { openPglite, openPostgres, type DatabaseHandle } from './client';
+import type { QueryObserver } from './instrument';
 
 export interface DatabaseSettings {
   DATABASE_URL?: string;
@@ -8,10 +9,15 @@ export interface DatabaseSettings {
 }
 
 /** PostgreSQL when DATABASE_URL is set, PGlite on disk otherwise: the one place that decides. */
-export async function openConfiguredDatabase(settings: DatabaseSettings): Promise<DatabaseHandle> {
-  if (settings.DATABASE_URL) return openPostgres({ url: settings.DATABASE_URL, poolSize: settings.DATABASE_POOL_SIZE });
+export async function openConfiguredDatabase(
+  settings: DatabaseSettings,
+  onQuery?: QueryObserver,
+): Promise<DatabaseHandle> {
+  if (settings.DATABASE_URL) {
+    return openPostgres({ url: settings.DATABASE_URL, poolSize: settings.DATABASE_POOL_SIZE, onQuery });
+  }
   mkdirSync(settings.PGLITE_DIR, { recursive: true });
-  return openPglite(settings.PGLITE_DIR);
+  return openPglite(settings.PGLITE_DIR, undefined, { onQuery });
 }
 
 /** Where the database lives, without credentials, for logs and tooling. */

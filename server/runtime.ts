@@ -1,4 +1,5 @@
 import { count } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
 import type { DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { openConfiguredDatabase } from '@/db/open';
@@ -8,11 +9,19 @@ import packageJson from '@/package.json';
 import { authenticatorFromConfig } from './auth/authenticator';
 import { loadConfig, type AppConfig } from './config/config';
 import { createLogger, type Logger } from './observability/logger';
+import { observeDbQuery } from './observability/metrics';
+import { budgetsFromEnv, createRateLimiter } from './ratelimit/rate-limit';
+import { closeRedis, openRedis } from './redis';
+import { syncCatalogToStripe } from './stripe/catalog-sync';
+import { startPayments, type PaymentsRuntime } from './stripe/payments-runtime';
 import type { ServiceDeps } from './trpc/context';
 
 /** The process-wide services, started once and shared by every route. */
 export interface Runtime extends ServiceDeps {
   database: DatabaseHandle;
+  paymentsRuntime: PaymentsRuntime;
+  /** Shared Redis when REDIS_URL is set (rate limits); null runs them in memory. */
+  redis: Redis | null;
   startedAt: Date;
   version: string;
   /** Set once shutdown begins: readiness turns 503 and new work is refused. */
@@ -41,6 +50,13 @@ export async function createRuntime(source: Record<string, string | undefined> =
   const { env, modes } = config;
   const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
   const database = await openDatabase(config, logger);
+  const redis = env.REDIS_URL ? openRedis(env.REDIS_URL, logger) : null;
+  const paymentsRuntime = await startPayments(config, logger);
+  if (paymentsRuntime.simulator) {
+    // The sample plans must be purchasable on a fresh machine: mirror the catalog into the simulator.
+    const synced = await syncCatalogToStripe(database.db, paymentsRuntime.stripe);
+    logger.info({ ...synced, simulator: paymentsRuntime.simulator.url }, 'catalog synced to the Stripe simulator');
+  }
   logger.info(
     { modes, port: env.PORT, testMode: env.BILLING_TEST_MODE },
     `billing service ${appVersion} starting: database=${modes.database} payments=${modes.payments} auth=${modes.auth}`,
@@ -52,6 +68,10 @@ export async function createRuntime(source: Record<string, string | undefined> =
     logger,
     clock: () => new Date(),
     auth: authenticatorFromConfig(config),
+    payments: paymentsRuntime.gateway,
+    paymentsRuntime,
+    redis,
+    rateLimiter: createRateLimiter({ budgets: budgetsFromEnv(env), redis }),
     startedAt: new Date(),
     version: appVersion,
     draining: false,
@@ -60,7 +80,7 @@ export async function createRuntime(source: Record<string, string | undefined> =
 
 /** PostgreSQL when DATABASE_URL is set; otherwise PGlite on disk, migrated and seeded at start. */
 async function openDatabase(config: AppConfig, logger: Logger): Promise<DatabaseHandle> {
-  const handle = await openConfiguredDatabase(config.env);
+  const handle = await openConfiguredDatabase(config.env, observeDbQuery);
   if (handle.kind === 'postgres') return handle;
   await migrateDatabase(handle);
   const [row] = await handle.db.select({ n: count() }).from(plans);
@@ -74,5 +94,7 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
 /** Closes what the runtime opened; the process may then exit. */
 export async function closeRuntime(runtime: Runtime): Promise<void> {
   runtime.draining = true;
+  await runtime.paymentsRuntime.close();
   await runtime.database.close();
+  if (runtime.redis) await closeRedis(runtime.redis);
 }

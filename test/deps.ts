@@ -2,7 +2,10 @@ import { Writable } from 'node:stream';
 import type { Database } from '../db/client';
 import { loadConfig } from '../server/config/config';
 import { createLogger, type Logger } from '../server/observability/logger';
+import { createRateLimiter } from '../server/ratelimit/rate-limit';
 import { createAuthenticator } from '../server/auth/authenticator';
+import type { PaymentsGateway } from '../server/billing/payments.port';
+import { StripeUnavailableError } from '../server/errors';
 import type { ServiceDeps } from '../server/trpc/context';
 import { TEST_AUTHORIZED_PARTY, TEST_KEYS } from './tokens';
 
@@ -36,6 +39,11 @@ export const testAuthenticator = () =>
     platformOrgId: TEST_PLATFORM_ORG_ID,
   });
 
+/** For tests that never reach the payment provider: any call fails as if Stripe were down. */
+export const paymentsUnavailable = new Proxy({} as PaymentsGateway, {
+  get: () => () => Promise.reject(new StripeUnavailableError()),
+});
+
 /** Service dependencies for tests: the given database, a test configuration, a fixed or real clock. */
 export function testDeps(db: Database, overrides: Partial<ServiceDeps> = {}): ServiceDeps {
   return {
@@ -44,6 +52,9 @@ export function testDeps(db: Database, overrides: Partial<ServiceDeps> = {}): Se
     logger: captureLogger('silent').logger,
     clock: () => new Date(),
     auth: testAuthenticator(),
+    // Generous in-memory budgets: only the rate limit tests run out.
+    rateLimiter: createRateLimiter({ budgets: { read: 100_000, write: 100_000, ingest: 100_000 } }),
+    payments: paymentsUnavailable,
     ...overrides,
   };
 }

@@ -9,8 +9,17 @@ export const billingCustomers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     organizationId: text('organization_id').notNull(),
     stripeCustomerId: text('stripe_customer_id').unique(),
-    name: text('name'),
-    billingEmail: text('billing_email'),
+    /**
+     * The billing contact, encrypted at rest (AES-256-GCM, see server/security/encryption.ts): each value
+     * is base64 of iv, tag and ciphertext, under the key named by contactKeyId so keys can rotate.
+     */
+    nameEncrypted: text('name_encrypted'),
+    billingEmailEncrypted: text('billing_email_encrypted'),
+    addressEncrypted: text('address_encrypted'),
+    taxIdEncrypted: text('tax_id_encrypted'),
+    contactKeyId: text('contact_key_id'),
+    /** Set when a platform admin erased the organization's personal data; money records stay. */
+    personalDataErasedAt: tstz('personal_data_erased_at'),
     /** Set by the first successful purchase: first-time-only promo codes check it. */
     firstPurchasedAt: tstz('first_purchased_at'),
     deletedAt: tstz('deleted_at'),

@@ -1,3 +1,4 @@
+import { DEVELOPMENT_KEY_RING, parseKeyRing, type KeyRing } from '../security/encryption';
 import { EnvSchema, type Env } from './env.schema';
 
 /** Which implementation runs each piece; read at start so one build serves every mode. */
@@ -12,6 +13,8 @@ export interface AppConfig {
   modes: Modes;
   /** True when any embedded piece runs: the portal shows a test-mode banner. */
   embedded: boolean;
+  /** Keys for personal data at rest: DATA_ENCRYPTION_KEY, or a public development key outside production. */
+  dataKeys: KeyRing;
 }
 
 /** A configuration problem, reported once with every variable at fault. */
@@ -40,8 +43,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   };
   const embedded = modes.database === 'pglite' || modes.payments === 'simulator' || modes.auth === 'local';
   const problems = crossCheck(env, modes, embedded);
+  let dataKeys = DEVELOPMENT_KEY_RING;
+  try {
+    if (env.DATA_ENCRYPTION_KEY) dataKeys = parseKeyRing(env.DATA_ENCRYPTION_KEY);
+  } catch (error) {
+    problems.push(`DATA_ENCRYPTION_KEY: ${(error as Error).message}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { env, modes, embedded };
+  return { env, modes, embedded, dataKeys };
 }
 
 function crossCheck(env: Env, modes: Modes, embedded: boolean): string[] {
@@ -52,6 +61,9 @@ function crossCheck(env: Env, modes: Modes, embedded: boolean): string[] {
   if (modes.auth === 'clerk') {
     if (!env.CLERK_JWT_KEY) problems.push('CLERK_JWT_KEY: required in Clerk mode (networkless token verification)');
     if (!env.CLERK_PUBLISHABLE_KEY) problems.push('CLERK_PUBLISHABLE_KEY: required in Clerk mode');
+  }
+  if (env.NODE_ENV === 'production' && !env.BILLING_TEST_MODE && !env.DATA_ENCRYPTION_KEY) {
+    problems.push('DATA_ENCRYPTION_KEY: required in production (billing contacts are encrypted with it)');
   }
   if (env.NODE_ENV === 'production' && embedded && !env.BILLING_TEST_MODE) {
     const pieces = [

@@ -71,6 +71,24 @@ export const EnvSchema = z.object({
   LOCAL_AUTH_DIR: z.string().min(1).default('.data/local-auth'),
 
   REDIS_URL: optionalUrl(['redis', 'rediss']),
+  RATE_LIMIT_READ_PER_MINUTE: intVar(1, 1_000_000).default(1200),
+  RATE_LIMIT_WRITE_PER_MINUTE: intVar(1, 1_000_000).default(120),
+  RATE_LIMIT_INGEST_PER_MINUTE: intVar(1, 1_000_000).default(600),
+
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  CORS_ORIGIN: commaList
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, { message: 'each origin must be scheme://host[:port]' })))
+    .optional(),
+  DATA_ENCRYPTION_KEY: commaList
+    .pipe(
+      z
+        .array(
+          z.string().regex(/^[\w.-]{1,32}:[A-Za-z0-9+/]{43}=$/, { message: 'each key must be id:base64 of 32 bytes' }),
+        )
+        .min(1, { message: 'give at least one key' }),
+    )
+    .optional(),
+  SHUTDOWN_TIMEOUT_MS: intVar(0, 600_000).default(25_000),
   BILLING_GRACE_DAYS: intVar(0, 90).default(7),
   USAGE_LATE_DAYS: intVar(0, 60).default(3),
 });
