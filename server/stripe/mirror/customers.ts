@@ -95,7 +95,13 @@ export async function applyPaymentMethod(
   if (existing) {
     await db.update(paymentMethods).set(card).where(eq(paymentMethods.id, existing.id));
   } else {
-    await db.insert(paymentMethods).values({ ...card, organizationId, stripePaymentMethodId: snapshot.id });
+    const [inserted] = await db
+      .insert(paymentMethods)
+      .values({ ...card, organizationId, stripePaymentMethodId: snapshot.id })
+      .onConflictDoNothing()
+      .returning({ id: paymentMethods.id });
+    // A concurrent writer (our API call and its webhook) inserted it first: apply over that row instead.
+    if (!inserted) return applyPaymentMethod(db, snapshot, attached, context);
   }
   if (!existing || Boolean(existing.detachedAt) === attached) {
     await recordAudit(db, {

@@ -61,7 +61,9 @@ export async function applyInvoice(
   };
   const [row] = existing
     ? await db.update(invoices).set(values).where(eq(invoices.id, existing.id)).returning()
-    : await db.insert(invoices).values(values).returning();
+    : await db.insert(invoices).values(values).onConflictDoNothing().returning();
+  // A concurrent writer inserted it first: apply over that row instead.
+  if (!row) return applyInvoice(db, snapshot, context);
   await replaceLines(db, row!, snapshot);
   const statusChanged = existing?.status !== row!.status || existing?.amountPaid !== row!.amountPaid;
   if (statusChanged) {

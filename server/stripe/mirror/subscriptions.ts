@@ -91,7 +91,13 @@ export async function applySubscription(
   };
   const [row] = existing
     ? await db.update(subscriptions).set(values).where(eq(subscriptions.id, existing.id)).returning()
-    : await db.insert(subscriptions).values(values).returning();
+    : await db
+        .insert(subscriptions)
+        .values(values)
+        .onConflictDoNothing({ target: subscriptions.stripeSubscriptionId })
+        .returning();
+  // A concurrent writer inserted it first: apply over that row instead.
+  if (!row) return applySubscription(db, snapshot, context);
   const changed = !existing || materiallyDifferent(existing, row!);
   if (changed) {
     await recordAudit(db, {

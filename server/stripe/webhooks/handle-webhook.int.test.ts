@@ -20,7 +20,7 @@ beforeAll(async () => {
     payments: new Proxy({} as WebhookDeps['payments'], {
       get: () => () => Promise.reject(new Error('no Stripe here')),
     }),
-    logger: captureLogger(process.env.DEBUG_TEST ? 'debug' : 'silent').logger,
+    logger: captureLogger('silent').logger,
     webhookSecrets: [SECRET, OLD_SECRET],
   };
   await database.db.insert(billingCustomers).values({ organizationId: 'org_hooks', stripeCustomerId: 'cus_hooks' });
