@@ -98,6 +98,7 @@ export async function revokeApiKey(
       .set({ revokedAt: input.now })
       .where(and(eq(apiKeys.id, input.id), eq(apiKeys.organizationId, input.organizationId), isNull(apiKeys.revokedAt)))
       .returning();
+    if (row) forgetKey(row.keyHash);
     if (!row) {
       const [existing] = await tx
         .select()
@@ -129,7 +130,7 @@ export type ApiKeyVerdict = { ok: true; principal: ApiKeyPrincipal } | { ok: fal
 export async function authenticateApiKey(db: Database, secret: string, now: Date): Promise<ApiKeyVerdict> {
   if (!looksLikeApiKey(secret) || secret.length > 200) return { ok: false, reason: 'API key is invalid' };
   const hash = hashSecret(secret);
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
+  const row = await findKey(db, hash);
   if (!row || !timingSafeEqual(Buffer.from(row.keyHash, 'hex'), Buffer.from(hash, 'hex'))) {
     return { ok: false, reason: 'API key is invalid' };
   }
@@ -146,6 +147,28 @@ export async function authenticateApiKey(db: Database, secret: string, now: Date
       scopes: row.scopes as ApiKeyScope[],
     },
   };
+}
+
+/**
+ * Service calls come in bursts with the same key: its row is kept for a few seconds instead of read on
+ * every request of the hot path. A revocation here drops it at once; other instances see it within
+ * KEY_CACHE_MS.
+ */
+const KEY_CACHE_MS = 5_000;
+const keyCache = new Map<string, { row: typeof apiKeys.$inferSelect | undefined; until: number }>();
+
+async function findKey(db: Database, hash: string) {
+  const cached = keyCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.row;
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
+  if (keyCache.size > 10_000) keyCache.clear();
+  keyCache.set(hash, { row, until: Date.now() + KEY_CACHE_MS });
+  return row;
+}
+
+/** Forgets a key's cached row (on revocation). */
+function forgetKey(keyHash: string): void {
+  keyCache.delete(keyHash);
 }
 
 const lastTouched = new Map<string, number>();
