@@ -19,6 +19,11 @@ export function SiteHeader({ viewer, authMode }: { viewer: Viewer | null; authMo
                 Your billing
               </Link>
             )}
+            {viewer?.isPlatformAdmin && (
+              <Link href="/admin" className="hover:text-slate-900">
+                Admin
+              </Link>
+            )}
           </div>
         </div>
         <UserMenu viewer={viewer} authMode={authMode} />
