@@ -1,0 +1,7 @@
+import { restRoute } from '@/server/rest/next';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const GET = restRoute('GET /api/payment-methods');
+export const POST = restRoute('POST /api/payment-methods');

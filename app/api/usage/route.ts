@@ -1,0 +1,6 @@
+import { restRoute } from '@/server/rest/next';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const POST = restRoute('POST /api/usage');
