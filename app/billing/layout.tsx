@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { PortalNav } from '@/components/portal/portal-nav';
 import { Notice } from '@/components/ui/card';
 import { TRPCReactProvider } from '@/components/trpc/client';
+import { ToastProvider } from '@/components/ui/toast';
 import { getCurrentViewer } from '@/server/auth/current-viewer';
 
 /** The billing portal of the active organization: signed-in people only. */
@@ -14,14 +15,16 @@ export default async function BillingLayout({ children }: { children: ReactNode 
   }
   return (
     <TRPCReactProvider>
-      <div className="space-y-6">
-        <div>
-          <h1 className="text-2xl font-bold tracking-tight">{viewer.orgName}</h1>
-          <p className="text-sm text-slate-500">Billing for your organization</p>
+      <ToastProvider>
+        <div className="space-y-6">
+          <div>
+            <h1 className="text-2xl font-bold tracking-tight">{viewer.orgName}</h1>
+            <p className="text-sm text-slate-500">Billing for your organization</p>
+          </div>
+          <PortalNav role={viewer.role} />
+          {children}
         </div>
-        <PortalNav role={viewer.role} />
-        {children}
-      </div>
+      </ToastProvider>
     </TRPCReactProvider>
   );
 }
