@@ -1,6 +1,7 @@
-import { ClerkProvider } from '@clerk/nextjs';
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { LazyClerkProvider } from '@/components/portal/clerk-lazy';
 import { SiteHeader } from '@/components/portal/site-header';
 import { TestModeBanner } from '@/components/portal/test-mode-banner';
 import { getCurrentViewer } from '@/server/auth/current-viewer';
@@ -29,10 +30,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
-  // The publishable key comes from the environment at request time, so one build serves every mode.
-  return config.modes.auth === 'clerk' ? (
-    <ClerkProvider publishableKey={config.env.CLERK_PUBLISHABLE_KEY}>{page}</ClerkProvider>
-  ) : (
-    page
+  // The publishable key comes from the environment at request time, so one build serves every mode;
+  // Clerk's script carries this response's CSP nonce (set by the proxy) or the browser would refuse it.
+  if (config.modes.auth !== 'clerk') return page;
+  return (
+    <LazyClerkProvider
+      publishableKey={config.env.CLERK_PUBLISHABLE_KEY}
+      nonce={(await headers()).get('x-nonce') ?? undefined}
+    >
+      {page}
+    </LazyClerkProvider>
   );
 }

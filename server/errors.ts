@@ -1,3 +1,5 @@
+import type { ZodError } from 'zod';
+
 /**
  * Domain errors: a literal code from the REST envelope's vocabulary and a message safe to show a user.
  * Framework-free; server/trpc and the REST handlers translate them with one table.
@@ -28,7 +30,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL_ERROR: 500,
 };
 
+/** Marks our errors so they are recognised even across the copies of this module a bundler may make. */
+const APP_ERROR = Symbol.for('billing-service.AppError');
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -37,6 +44,19 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/**
+ * Use instead of `instanceof AppError`: Next may bundle this module more than once (one copy per route
+ * or layer), and a class from one copy is not `instanceof` the other.
+ */
+export function isAppError(value: unknown): value is AppError {
+  return typeof value === 'object' && value !== null && (value as { [APP_ERROR]?: boolean })[APP_ERROR] === true;
+}
+
+/** A ZodError from any copy of zod. */
+export function isZodError(value: unknown): value is ZodError {
+  return value instanceof Error && value.name === 'ZodError' && Array.isArray((value as { issues?: unknown }).issues);
 }
 
 export class NotFoundError extends AppError {

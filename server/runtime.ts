@@ -13,6 +13,7 @@ import { observeDbQuery } from './observability/metrics';
 import { budgetsFromEnv, createRateLimiter } from './ratelimit/rate-limit';
 import { closeRedis, openRedis } from './redis';
 import { syncCatalogToStripe } from './stripe/catalog-sync';
+import { scheduleReconciliation } from './stripe/reconcile-schedule';
 import { startPayments, type PaymentsRuntime } from './stripe/payments-runtime';
 import type { ServiceDeps } from './trpc/context';
 
@@ -20,6 +21,8 @@ import type { ServiceDeps } from './trpc/context';
 export interface Runtime extends ServiceDeps {
   database: DatabaseHandle;
   paymentsRuntime: PaymentsRuntime;
+  /** Stops the scheduled reconciliation with Stripe. */
+  stopReconciliation: () => void;
   /** Shared Redis when REDIS_URL is set (rate limits); null runs them in memory. */
   redis: Redis | null;
   startedAt: Date;
@@ -57,6 +60,12 @@ export async function createRuntime(source: Record<string, string | undefined> =
     const synced = await syncCatalogToStripe(database.db, paymentsRuntime.stripe);
     logger.info({ ...synced, simulator: paymentsRuntime.simulator.url }, 'catalog synced to the Stripe simulator');
   }
+  const stopReconciliation = scheduleReconciliation({
+    db: database.db,
+    stripe: paymentsRuntime.stripe,
+    logger: logger.child({ job: 'reconcile' }),
+    intervalMinutes: env.RECONCILE_INTERVAL_MINUTES,
+  });
   logger.info(
     { modes, port: env.PORT, testMode: env.BILLING_TEST_MODE },
     `billing service ${appVersion} starting: database=${modes.database} payments=${modes.payments} auth=${modes.auth}`,
@@ -70,8 +79,9 @@ export async function createRuntime(source: Record<string, string | undefined> =
     auth: authenticatorFromConfig(config),
     payments: paymentsRuntime.gateway,
     paymentsRuntime,
+    stopReconciliation,
     redis,
-    rateLimiter: createRateLimiter({ budgets: budgetsFromEnv(env), redis }),
+    rateLimiter: createRateLimiter({ budgets: budgetsFromEnv(env), redis, keyPrefix: `${env.REDIS_KEY_PREFIX}:rl` }),
     startedAt: new Date(),
     version: appVersion,
     draining: false,
@@ -94,6 +104,7 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
 /** Closes what the runtime opened; the process may then exit. */
 export async function closeRuntime(runtime: Runtime): Promise<void> {
   runtime.draining = true;
+  runtime.stopReconciliation();
   await runtime.paymentsRuntime.close();
   await runtime.database.close();
   if (runtime.redis) await closeRedis(runtime.redis);

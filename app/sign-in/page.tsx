@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ClerkSignIn } from '@/components/portal/clerk-widgets';
+import { LazySignIn } from '@/components/portal/clerk-lazy';
 import { LocalSignIn } from '@/components/portal/local-sign-in';
 import { getConfig } from '@/server/config/current';
 
@@ -11,7 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <section className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
-      {config.modes.auth === 'clerk' ? <ClerkSignIn /> : <LocalSignIn redirectTo={redirectTo ?? '/billing'} />}
+      {config.modes.auth === 'clerk' ? <LazySignIn /> : <LocalSignIn redirectTo={redirectTo ?? '/billing'} />}
     </section>
   );
 }

@@ -4,7 +4,13 @@ import { roleAtLeast } from '@/server/auth/roles';
 
 const LINKS: Array<{ href: string; label: string; minimum: OrgRole }> = [
   { href: '/billing', label: 'Overview', minimum: 'org:member' },
+  { href: '/billing/plans', label: 'Plans', minimum: 'org:member' },
+  { href: '/billing/payment-methods', label: 'Payment methods', minimum: 'org:member' },
+  { href: '/billing/invoices', label: 'Invoices', minimum: 'org:member' },
+  { href: '/billing/usage', label: 'Usage', minimum: 'org:member' },
   { href: '/billing/api-keys', label: 'API keys', minimum: 'org:admin' },
+  { href: '/billing/settings', label: 'Settings', minimum: 'org:billing' },
+  { href: '/billing/audit', label: 'Audit log', minimum: 'org:admin' },
 ];
 
 export function PortalNav({ role }: { role: OrgRole }) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ROLE_LABELS } from '@/server/auth/roles';
 import type { Viewer } from '@/server/auth/viewer';
 import { buttonClass } from '../ui/button';
-import { ClerkOrganizationSwitcher } from './clerk-widgets';
+import { LazyOrganizationSwitcher } from './clerk-lazy';
 
 /** Who is signed in, in which organization and role, with the org switcher and sign-out. */
 export function UserMenu({ viewer, authMode }: { viewer: Viewer | null; authMode: 'clerk' | 'local' }) {
@@ -31,7 +31,7 @@ export function UserMenu({ viewer, authMode }: { viewer: Viewer | null; authMode
         </div>
       </div>
       {authMode === 'clerk' ? (
-        <ClerkOrganizationSwitcher />
+        <LazyOrganizationSwitcher />
       ) : (
         viewer.organizations.length > 1 && (
           <form action="/api/local-auth/switch" method="post" className="flex items-center gap-1">

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { isAppError } from '../errors';
 import type { Authenticator } from './authenticator';
 import { SESSION_COOKIE } from './authenticator';
 import { findDemoUser } from './local-directory';
@@ -76,7 +76,7 @@ export async function handleLocalSession(action: string, request: Request, deps:
     const maxAge = Math.floor((session.expiresAt.getTime() - deps.clock().getTime()) / 1000);
     return redirect(safeRedirect(form.get('redirectTo'), '/billing'), sessionCookie(request, session.token, maxAge));
   } catch (error) {
-    if (error instanceof AppError) return new Response(error.message, { status: 400 });
+    if (isAppError(error)) return new Response(error.message, { status: 400 });
     throw error;
   }
 }

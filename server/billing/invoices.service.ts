@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { invoiceLines, invoices } from '@/db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -54,6 +54,30 @@ export async function listInvoices(
     .limit(options.limit + 1);
   const items = rows.slice(0, options.limit);
   return { items, nextCursor: rows.length > options.limit ? encodeCursor(items[items.length - 1]!) : null };
+}
+
+/**
+ * The same order by page number, for the seed's REST API (`?limit=&offset=`), with the total so a client
+ * can show pages. An invoice arriving between two requests shifts the pages by one; the keyset list above
+ * does not, and is what new callers should use.
+ */
+export async function listInvoicesByOffset(
+  db: Database,
+  organizationId: string,
+  options: { limit: number; offset: number },
+): Promise<{ items: InvoiceRow[]; total: number }> {
+  const ofOrg = eq(invoices.organizationId, organizationId);
+  const [items, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(invoices)
+      .where(ofOrg)
+      .orderBy(desc(invoices.stripeCreatedAt), desc(invoices.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ total: count() }).from(invoices).where(ofOrg),
+  ]);
+  return { items, total: counted?.total ?? 0 };
 }
 
 /** One invoice of the organization, with its lines; another organization's reads as not found. */

@@ -51,6 +51,9 @@ export function formatDecimal({ coefficient, scale }: Decimal): string {
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** NUMERIC comes back padded to its scale ("0.1000000000"); this is the value as written ("0.1"). */
+export const normalizeDecimal = (value: string): string => formatDecimal(parseDecimal(value));
+
 /** Rounds to an integer, half away from zero (half-up on the amounts we bill). */
 function roundHalfUp({ coefficient, scale }: Decimal): bigint {
   if (scale === 0) return coefficient;

@@ -116,10 +116,64 @@ export interface CouponTerms {
   metadata: Record<string, string>;
 }
 
+/** A Stripe product; `planId` is the plan id we put in its metadata. */
+export interface ProductSnapshot {
+  id: string;
+  name: string;
+  description: string | null;
+  active: boolean;
+  planId: string | null;
+}
+
+/** A Stripe price; prices are immutable but for `active` and the lookup key. */
+export interface PriceSnapshot {
+  id: string;
+  productId: string;
+  active: boolean;
+  currency: string;
+  unitAmount: number | null;
+  interval: 'month' | 'year' | null;
+  lookupKey: string | null;
+}
+
+export interface PromotionCodeSnapshot {
+  id: string;
+  code: string;
+  active: boolean;
+  couponId: string | null;
+}
+
 export interface PaymentsGateway {
   /** A coupon and the promotion code customers type; our database enforces who may redeem it. */
   createPromotionCode(terms: CouponTerms, key: string): Promise<{ couponId: string; promotionCodeId: string }>;
   setPromotionCodeActive(promotionCodeId: string, active: boolean, key: string): Promise<void>;
+  retrievePromotionCode(id: string): Promise<PromotionCodeSnapshot>;
+
+  createProduct(
+    input: { name: string; description: string | null; metadata: Record<string, string> },
+    key: string,
+  ): Promise<ProductSnapshot>;
+  updateProduct(
+    id: string,
+    input: { name?: string; description?: string | null; active?: boolean; metadata?: Record<string, string> },
+    key: string,
+  ): Promise<ProductSnapshot>;
+  retrieveProduct(id: string): Promise<ProductSnapshot>;
+  /** A recurring price; the lookup key moves to it from any price that holds it. */
+  createPrice(
+    input: {
+      productId: string;
+      currency: string;
+      unitAmount: number;
+      interval: 'month' | 'year';
+      lookupKey: string;
+      metadata: Record<string, string>;
+    },
+    key: string,
+  ): Promise<PriceSnapshot>;
+  /** Archives or reactivates a price, or moves a lookup key to it. */
+  updatePrice(id: string, input: { active?: boolean; lookupKey?: string }, key: string): Promise<PriceSnapshot>;
+  retrievePrice(id: string): Promise<PriceSnapshot>;
 
   createCustomer(
     input: { organizationId: string; name: string | null; email: string | null },
@@ -172,6 +226,18 @@ export interface PaymentsGateway {
   cancelSubscriptionNow(subscriptionId: string, key: string): Promise<SubscriptionSnapshot>;
 
   retrieveInvoice(id: string): Promise<InvoiceSnapshot>;
+  /** Adds a line to a draft invoice (usage overage at renewal). */
+  addInvoiceItem(
+    input: {
+      customerId: string;
+      invoiceId: string;
+      amount: number;
+      currency: string;
+      description: string;
+      metadata: Record<string, string>;
+    },
+    key: string,
+  ): Promise<{ id: string }>;
   /** Charges an open invoice now with the customer's default card. */
   payInvoice(id: string, key: string): Promise<InvoiceSnapshot>;
   previewUpcomingInvoice(customerId: string, subscriptionId: string): Promise<InvoicePreview | null>;

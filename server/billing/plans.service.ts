@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { planFeatures, planLimits, planPrices, plans } from '@/db/schema';
 import { NotFoundError } from '../errors';
+import { normalizeDecimal } from './money';
 
 type PlanRow = typeof plans.$inferSelect;
 type FeatureRow = typeof planFeatures.$inferSelect;
@@ -173,9 +174,4 @@ function toView(plan: PlanRow, prices: PriceRow[], features: FeatureRow[], limit
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
   };
-}
-
-/** NUMERIC comes back padded to its scale ("0.1000000000"); show it as written ("0.1"). */
-function normalizeDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }

@@ -18,6 +18,7 @@ export interface AppConfig {
 }
 
 /** A configuration problem, reported once with every variable at fault. */
+/** A configuration problem (recognise it by `name === 'ConfigError'` across bundles). */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -47,8 +47,15 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, { message: 'must look like sk_test_… or sk_live_…' })
     .optional(),
+  /** Another Stripe-compatible API (the standalone simulator, stripe-mock); default Stripe's own. */
+  STRIPE_API_URL: optionalUrl(['http', 'https']),
   STRIPE_WEBHOOK_SECRET: commaList
     .pipe(z.array(z.string().regex(/^whsec_\w+$/, { message: 'each secret must start with whsec_' })))
+    .optional(),
+  /** Stripe.js in the portal (card entry with Stripe Elements); read at request time, not at build. */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, { message: 'must look like pk_test_… or pk_live_…' })
     .optional(),
   STRIPE_SIM_PORT: intVar(0, 65535).default(12111),
   STRIPE_SIM_WEBHOOK_URL: z.string().url({ message: 'must be a URL' }).optional(),
@@ -71,6 +78,10 @@ export const EnvSchema = z.object({
   LOCAL_AUTH_DIR: z.string().min(1).default('.data/local-auth'),
 
   REDIS_URL: optionalUrl(['redis', 'rediss']),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, { message: 'letters, digits and : . _ - only' })
+    .default('billing'),
   RATE_LIMIT_READ_PER_MINUTE: intVar(1, 1_000_000).default(1200),
   RATE_LIMIT_WRITE_PER_MINUTE: intVar(1, 1_000_000).default(120),
   RATE_LIMIT_INGEST_PER_MINUTE: intVar(1, 1_000_000).default(600),
@@ -88,9 +99,14 @@ export const EnvSchema = z.object({
         .min(1, { message: 'give at least one key' }),
     )
     .optional(),
+  /** The tRPC API also on a plain Node server in the same process (for hot service calls); unset = off. */
+  FAST_PATH_PORT: intVar(1, 65535).optional(),
+  FAST_PATH_HOST: z.string().min(1).default('0.0.0.0'),
   SHUTDOWN_TIMEOUT_MS: intVar(0, 600_000).default(25_000),
   BILLING_GRACE_DAYS: intVar(0, 90).default(7),
   USAGE_LATE_DAYS: intVar(0, 60).default(3),
+  RECONCILE_INTERVAL_MINUTES: intVar(0, 10_080).default(60),
+  BILLING_FALLBACK_PLAN_ID: z.string().uuid({ message: 'must be a plan id (UUID)' }).optional(),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -1,9 +1,10 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/test/db';
-import { paymentsUnavailable, testDeps } from '@/test/deps';
+import { captureLogger, paymentsUnavailable, testDeps } from '@/test/deps';
 import { serveFetchHandler, type TestServer } from '@/test/http-server';
 import { TEST_REDIS_URL } from '@/test/redis';
+import { closeRedis, openRedis } from '../redis';
 import type { Runtime } from '../runtime';
 import { checkReadiness } from './readiness';
 
@@ -14,11 +15,11 @@ let redis: Redis;
 beforeAll(async () => {
   database = await createTestDatabase();
   stripe = await serveFetchHandler(async () => new Response('{}', { status: 404 }));
-  redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
-  await redis.connect();
+  redis = openRedis(TEST_REDIS_URL, captureLogger('silent').logger);
+  await new Promise((resolve) => redis.once('ready', resolve));
 });
 afterAll(async () => {
-  redis.disconnect();
+  await closeRedis(redis);
   await stripe.close();
   await database.destroy();
 });
@@ -35,6 +36,7 @@ const runtimeOver = (overrides: Partial<Runtime> = {}): Runtime => ({
   ...testDeps(database.db),
   database,
   paymentsRuntime: paymentsAt(stripe.url),
+  stopReconciliation: () => {},
   redis: null,
   startedAt: new Date(),
   version: 'test',
@@ -72,8 +74,8 @@ describe('checkReadiness', () => {
   });
 
   it('reports Stripe and Redis when they are down, but stays ready: neither is worth a full outage', async () => {
-    const unreachable = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false });
-    unreachable.on('error', () => {});
+    const { logger, lines } = captureLogger('warn');
+    const unreachable = openRedis('redis://127.0.0.1:1', logger);
     try {
       const readiness = await checkReadiness(
         runtimeOver({ paymentsRuntime: paymentsAt('http://127.0.0.1:1'), redis: unreachable }),
@@ -83,8 +85,13 @@ describe('checkReadiness', () => {
         ['stripe', 'down', false],
         ['redis', 'down', false],
       ]);
+      // One warning for the outage, not one per reconnect attempt.
+      const warnings = () => lines().filter((l) => l.msg === 'redis unreachable; rate limits fall back to memory');
+      await expect.poll(() => warnings().length).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(warnings()).toHaveLength(1);
     } finally {
-      unreachable.disconnect();
+      await closeRedis(unreachable);
     }
   });
 

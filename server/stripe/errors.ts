@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { AppError, PaymentFailedError, StripeUnavailableError } from '../errors';
+import { AppError, isAppError, PaymentFailedError, StripeUnavailableError } from '../errors';
 
 const DECLINE_MESSAGES: Record<string, string> = {
   insufficient_funds: 'The card was declined for insufficient funds.',
@@ -15,7 +15,7 @@ const DECLINE_MESSAGES: Record<string, string> = {
  * unreachable or failing is STRIPE_ERROR; Stripe's raw messages and request ids stay in our logs.
  */
 export function toDomainError(error: unknown): unknown {
-  if (error instanceof AppError || !(error instanceof Stripe.errors.StripeError)) return error;
+  if (isAppError(error) || !(error instanceof Stripe.errors.StripeError)) return error;
   if (error instanceof Stripe.errors.StripeCardError) {
     const declineCode = error.decline_code ?? undefined;
     const code = error.code ?? undefined;

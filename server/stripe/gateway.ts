@@ -1,5 +1,8 @@
 import type Stripe from 'stripe';
 import type { PaymentsGateway } from '../billing/payments.port';
+import { isAppError } from '../errors';
+import { observeStripeCall } from '../observability/metrics';
+import { priceSnapshot, productSnapshot, promotionCodeSnapshot } from './catalog-snapshots';
 import { callStripe } from './errors';
 import {
   customerSnapshot,
@@ -16,7 +19,7 @@ const withKey = (idempotencyKey: string): Stripe.RequestOptions => ({ idempotenc
  * comes back as a domain error.
  */
 export function createStripeGateway(stripe: Stripe): PaymentsGateway {
-  return {
+  return timed({
     createPromotionCode: (terms, key) =>
       callStripe(async () => {
         const coupon = await stripe.coupons.create(
@@ -41,6 +44,69 @@ export function createStripeGateway(stripe: Stripe): PaymentsGateway {
       callStripe(async () => {
         await stripe.promotionCodes.update(promotionCodeId, { active }, withKey(key));
       }),
+
+    retrievePromotionCode: (id) =>
+      callStripe(async () => promotionCodeSnapshot(await stripe.promotionCodes.retrieve(id))),
+
+    createProduct: ({ name, description, metadata }, key) =>
+      callStripe(async () =>
+        productSnapshot(
+          await stripe.products.create({ name, description: description ?? undefined, metadata }, withKey(key)),
+        ),
+      ),
+
+    updateProduct: (id, { name, description, active, metadata }, key) =>
+      callStripe(async () =>
+        productSnapshot(
+          await stripe.products.update(
+            id,
+            {
+              ...(name !== undefined ? { name } : {}),
+              // Stripe clears a field sent empty.
+              ...(description !== undefined ? { description: description ?? '' } : {}),
+              ...(active !== undefined ? { active } : {}),
+              ...(metadata ? { metadata } : {}),
+            },
+            withKey(key),
+          ),
+        ),
+      ),
+
+    retrieveProduct: (id) => callStripe(async () => productSnapshot(await stripe.products.retrieve(id))),
+
+    createPrice: ({ productId, currency, unitAmount, interval, lookupKey, metadata }, key) =>
+      callStripe(async () =>
+        priceSnapshot(
+          await stripe.prices.create(
+            {
+              product: productId,
+              currency,
+              unit_amount: unitAmount,
+              recurring: { interval },
+              lookup_key: lookupKey,
+              transfer_lookup_key: true,
+              metadata,
+            },
+            withKey(key),
+          ),
+        ),
+      ),
+
+    updatePrice: (id, { active, lookupKey }, key) =>
+      callStripe(async () =>
+        priceSnapshot(
+          await stripe.prices.update(
+            id,
+            {
+              ...(active !== undefined ? { active } : {}),
+              ...(lookupKey !== undefined ? { lookup_key: lookupKey, transfer_lookup_key: true } : {}),
+            },
+            withKey(key),
+          ),
+        ),
+      ),
+
+    retrievePrice: (id) => callStripe(async () => priceSnapshot(await stripe.prices.retrieve(id))),
 
     createCustomer: ({ organizationId, name, email }, key) =>
       callStripe(async () =>
@@ -189,6 +255,15 @@ export function createStripeGateway(stripe: Stripe): PaymentsGateway {
 
     retrieveInvoice: (id) => callStripe(async () => invoiceSnapshot(await stripe.invoices.retrieve(id))),
 
+    addInvoiceItem: ({ customerId, invoiceId, amount, currency, description, metadata }, key) =>
+      callStripe(async () => {
+        const item = await stripe.invoiceItems.create(
+          { customer: customerId, invoice: invoiceId, amount, currency, description, metadata },
+          withKey(key),
+        );
+        return { id: item.id };
+      }),
+
     payInvoice: (id, key) => callStripe(async () => invoiceSnapshot(await stripe.invoices.pay(id, {}, withKey(key)))),
 
     previewUpcomingInvoice: (customerId, subscriptionId) =>
@@ -203,5 +278,30 @@ export function createStripeGateway(stripe: Stripe): PaymentsGateway {
           throw error;
         }
       }),
-  };
+  });
+}
+
+/** Times every call of the gateway for the metrics, by operation and outcome. */
+function timed(gateway: PaymentsGateway): PaymentsGateway {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [operation, call] of Object.entries(gateway) as Array<
+    [string, (...args: unknown[]) => Promise<unknown>]
+  >) {
+    wrapped[operation] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        const result = await call(...args);
+        observeStripeCall(operation, (performance.now() - started) / 1000);
+        return result;
+      } catch (error) {
+        observeStripeCall(
+          operation,
+          (performance.now() - started) / 1000,
+          isAppError(error) ? error.code : 'unexpected',
+        );
+        throw error;
+      }
+    };
+  }
+  return wrapped as unknown as PaymentsGateway;
 }

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { PaymentsGateway } from '../billing/payments.port';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../observability/logger';
-import { createStripeClient, DEV_WEBHOOK_SECRET, SIMULATOR_SECRET_KEY } from './client';
+import { createStripeClient, DEV_WEBHOOK_SECRET, SIMULATOR_SECRET_KEY, type StripeEndpoint } from './client';
 import { createStripeGateway } from './gateway';
 import type { StripeSimulator } from './simulator';
 
@@ -27,7 +27,10 @@ export async function startPayments(config: AppConfig, logger: Logger): Promise<
   const { env } = config;
   const webhookSecrets = webhookSecretsOf(config);
   if (env.STRIPE_SECRET_KEY) {
-    const stripe = createStripeClient(env.STRIPE_SECRET_KEY);
+    const stripe = createStripeClient(
+      env.STRIPE_SECRET_KEY,
+      env.STRIPE_API_URL ? endpointOf(env.STRIPE_API_URL) : undefined,
+    );
     return { stripe, gateway: createStripeGateway(stripe), webhookSecrets, simulator: null, close: async () => {} };
   }
   const { startStripeSimulator } = await import('./simulator');
@@ -50,4 +53,11 @@ export async function startPayments(config: AppConfig, logger: Logger): Promise<
     simulator,
     close: () => simulator.stop(),
   };
+}
+
+/** `http://127.0.0.1:12111` → the SDK's host, port and protocol options. */
+export function endpointOf(url: string): StripeEndpoint {
+  const parsed = new URL(url);
+  const protocol = parsed.protocol === 'http:' ? 'http' : 'https';
+  return { host: parsed.hostname, port: Number(parsed.port || (protocol === 'http' ? 80 : 443)), protocol };
 }

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { Database } from '@/db/client';
 import { billingCustomers, jobState, paymentMethods } from '@/db/schema';
 import { applyCustomer, applyPaymentMethod } from './mirror/customers';
-import { PermanentEventError } from './mirror/errors';
+import { isPermanentEventError } from './mirror/errors';
 import { applyInvoice } from './mirror/invoices';
 import type { ApplyOutcome } from './mirror/ordering';
 import { applySubscription, type MirrorContext } from './mirror/subscriptions';
@@ -71,7 +71,7 @@ export async function reconcileWithStripe(
           const outcome = await db.transaction((tx) => APPLY[kind](tx, snapshot as never, context));
           if (outcome === 'applied') summary.fixed[kind]++;
         } catch (error) {
-          if (!(error instanceof PermanentEventError)) throw error;
+          if (!isPermanentEventError(error)) throw error;
           summary.failed++;
         }
         options.onProgress?.(++done, total, kind);

@@ -1,7 +1,7 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
-import { AppError, HTTP_STATUS, type ErrorCode } from '../errors';
+import type { ZodError } from 'zod';
+import { isAppError, isZodError, HTTP_STATUS, type AppError, type ErrorCode } from '../errors';
 
 /** The one table from domain error codes to tRPC codes (HTTP statuses come from the REST contract). */
 const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -49,7 +49,7 @@ export interface DescribedError {
 /** What a caller may learn about an error: our code, status, a safe message, field errors. */
 export function describeError(error: TRPCError): DescribedError {
   const cause = error.cause;
-  if (cause instanceof AppError) {
+  if (isAppError(cause)) {
     const fieldErrors = (cause.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
     return {
       code: cause.code,
@@ -58,7 +58,7 @@ export function describeError(error: TRPCError): DescribedError {
       ...(fieldErrors ? { fieldErrors } : { details: cause.details }),
     };
   }
-  if (cause instanceof ZodError) {
+  if (isZodError(cause)) {
     return {
       code: 'VALIDATION_ERROR',
       httpStatus: 400,

@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import type { TRPCRequestInfo } from '@trpc/server/http';
 import type { Principal } from '../auth/principal';
-import { RateLimitedError } from '../errors';
+import { isAppError, RateLimitedError } from '../errors';
 import { countRateLimited } from '../observability/metrics';
 import { bucketForProcedure, rateLimitIdentity } from '../ratelimit/identity';
 import type { RateLimiter, RateLimitBucket } from '../ratelimit/rate-limit';
@@ -34,7 +34,8 @@ export async function limitTrpcRequest(
 
 /** A 429 tells the caller when to come back, as the REST envelope does. */
 export function retryAfterHeaders(errors: TRPCError[]): Record<string, string> | undefined {
-  const limited = errors.find((e) => e.cause instanceof RateLimitedError)?.cause as RateLimitedError | undefined;
+  const limited = errors.find((e) => isAppError(e.cause) && e.cause.code === 'RATE_LIMITED')?.cause as
+    RateLimitedError | undefined;
   return limited ? { 'retry-after': String(limited.retryAfterSeconds) } : undefined;
 }
 

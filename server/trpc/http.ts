@@ -35,8 +35,10 @@ export function handleTrpcRequest(request: Request, deps: ServiceDeps): Promise<
       responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
     });
     const seconds = (performance.now() - started) / 1000;
-    // Each call of a batch is counted under its own procedure, with its own outcome.
-    for (const route of routes) observeRequest(route, failed.get(route) ?? response.status, seconds);
+    // Each call of a batch counts under its own procedure and outcome; a mixed batch answers 207, and its
+    // successful calls count as 200.
+    const ok = response.status === 207 ? 200 : response.status;
+    for (const route of routes) observeRequest(route, failed.get(route) ?? ok, seconds);
     response.headers.set('x-request-id', requestId);
     return response;
   });

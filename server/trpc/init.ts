@@ -1,5 +1,5 @@
 import { initTRPC } from '@trpc/server';
-import { AppError } from '../errors';
+import { isAppError } from '../errors';
 import type { ApiKeyScope } from '@/db/schema';
 import type { Context } from './context';
 import { describeError, toTRPCError } from './error-table';
@@ -37,7 +37,7 @@ const t = initTRPC
 /** Turns domain errors into tRPC errors with the right code, for HTTP callers and createCaller alike. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (!result.ok && isAppError(result.error.cause)) throw toTRPCError(result.error.cause);
   return result;
 });
 

@@ -5,3 +5,7 @@ export class PermanentEventError extends Error {
     this.name = 'PermanentEventError';
   }
 }
+
+/** By name, not `instanceof`: a bundler may copy this module into several route bundles. */
+export const isPermanentEventError = (error: unknown): error is PermanentEventError =>
+  error instanceof Error && error.name === 'PermanentEventError';

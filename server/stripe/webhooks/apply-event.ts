@@ -1,6 +1,8 @@
 import type Stripe from 'stripe';
 import type { Database } from '@/db/client';
 import type { PaymentsGateway } from '../../billing/payments.port';
+import { priceSnapshot, productSnapshot, promotionCodeSnapshot } from '../catalog-snapshots';
+import { applyCouponDeleted, applyPrice, applyProduct, applyPromotionCode } from '../mirror/catalog';
 import { applyCustomer, applyPaymentMethod } from '../mirror/customers';
 import { PermanentEventError } from '../mirror/errors';
 import { applyInvoice } from '../mirror/invoices';
@@ -49,6 +51,24 @@ const applyPm: Applier = (db, snapshot, context) =>
   applyPaymentMethod(db, snapshot, (snapshot as { customerId: string | null }).customerId !== null, context);
 const applyCust: Applier = (db, snapshot, context) => applyCustomer(db, snapshot, context);
 
+// Catalog objects are always re-read from Stripe before they are applied (see mirror/catalog.ts).
+const product: Loader = {
+  fromPayload: (o) => productSnapshot(o as Stripe.Product),
+  fromStripe: (g, id) => g.retrieveProduct(id),
+};
+const price: Loader = {
+  fromPayload: (o) => priceSnapshot(o as Stripe.Price),
+  fromStripe: (g, id) => g.retrievePrice(id),
+};
+const promotionCode: Loader = {
+  fromPayload: (o) => promotionCodeSnapshot(o as Stripe.PromotionCode),
+  fromStripe: (g, id) => g.retrievePromotionCode(id),
+};
+const deletedCoupon: Loader = {
+  fromPayload: (o) => ({ id: (o as Stripe.Coupon).id }),
+  fromStripe: async (_g, id) => ({ id }),
+};
+
 /** Event type → how to read its object and apply it. Types not listed are recorded and acknowledged. */
 export const EVENT_ROUTES: Record<string, EventRoute> = {
   'customer.subscription.created': { load: subscription, apply: applySub },
@@ -71,6 +91,13 @@ export const EVENT_ROUTES: Record<string, EventRoute> = {
   'payment_method.attached': { load: paymentMethod, apply: applyPm },
   'payment_method.detached': { load: paymentMethod, apply: applyPm },
   'payment_method.updated': { load: paymentMethod, apply: applyPm },
+  'product.created': { load: product, apply: applyProduct },
+  'product.updated': { load: product, apply: applyProduct },
+  'price.created': { load: price, apply: applyPrice },
+  'price.updated': { load: price, apply: applyPrice },
+  'promotion_code.created': { load: promotionCode, apply: applyPromotionCode },
+  'promotion_code.updated': { load: promotionCode, apply: applyPromotionCode },
+  'coupon.deleted': { load: deletedCoupon, apply: applyCouponDeleted },
 };
 
 /** The object of an event as a snapshot; a payload that does not parse is a permanent failure. */

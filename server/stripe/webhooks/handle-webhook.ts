@@ -4,10 +4,11 @@ import type { Database } from '@/db/client';
 import { stripeEvents } from '@/db/schema';
 import type { PaymentsGateway } from '../../billing/payments.port';
 import type { Logger } from '../../observability/logger';
-import { PermanentEventError } from '../mirror/errors';
+import { countWebhookEvent } from '../../observability/metrics';
+import { isPermanentEventError, PermanentEventError } from '../mirror/errors';
 import type { ApplyOutcome } from '../mirror/ordering';
 import { EVENT_ROUTES, objectIdOf, snapshotFromPayload } from './apply-event';
-import { verifyStripeEvent, WebhookSignatureError } from './verify';
+import { verifyStripeEvent } from './verify';
 
 export interface WebhookDeps {
   db: Database;
@@ -38,7 +39,8 @@ export async function handleStripeWebhook(
   try {
     event = verifyStripeEvent(rawBody, signature, deps.webhookSecrets);
   } catch (error) {
-    if (error instanceof WebhookSignatureError) return { status: 400, body: { error: error.message } };
+    if (error instanceof Error && error.name === 'WebhookSignatureError')
+      return { status: 400, body: { error: error.message } };
     return { status: 400, body: { error: 'malformed event' } };
   }
   const log = deps.logger.child({ stripeEventId: event.id, eventType: event.type });
@@ -47,19 +49,28 @@ export async function handleStripeWebhook(
       .select({ outcome: stripeEvents.outcome })
       .from(stripeEvents)
       .where(eq(stripeEvents.id, event.id));
-    if (seen) return { status: 200, body: { received: true, duplicate: true } };
+    if (seen) {
+      countWebhookEvent(event.type, 'duplicate');
+      return { status: 200, body: { received: true, duplicate: true } };
+    }
     let outcome = await processEvent(event, deps, null);
     if (outcome === 'needs-truth') outcome = await processEvent(event, deps, await readTruth(event, deps));
-    if (outcome === 'duplicate') return { status: 200, body: { received: true, duplicate: true } };
+    if (outcome === 'duplicate') {
+      countWebhookEvent(event.type, 'duplicate');
+      return { status: 200, body: { received: true, duplicate: true } };
+    }
     await runAfterCommit(event, deps);
+    countWebhookEvent(event.type, outcome);
     log.info({ outcome }, 'stripe event handled');
     return { status: 200, body: { received: true, outcome } };
   } catch (error) {
-    if (error instanceof PermanentEventError) {
+    if (isPermanentEventError(error)) {
       await recordFailure(deps.db, event, error.message);
+      countWebhookEvent(event.type, 'failed');
       log.error({ reason: error.message }, 'stripe event cannot be applied; recorded as failed');
       return { status: 200, body: { received: true, outcome: 'failed' } };
     }
+    countWebhookEvent(event.type, 'retry');
     log.error({ err: error }, 'stripe event failed; Stripe will retry');
     return { status: 500, body: { error: 'temporary failure, retry later' } };
   }

@@ -1,4 +1,5 @@
 import { getRuntime } from '@/server/runtime';
+import { webhookFollowUps } from '@/server/stripe/webhooks/follow-ups';
 import { handleStripeWebhook } from '@/server/stripe/webhooks/handle-webhook';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +14,7 @@ export async function POST(request: Request): Promise<Response> {
     payments: app.payments,
     logger: app.logger,
     webhookSecrets: app.paymentsRuntime.webhookSecrets,
+    afterCommit: webhookFollowUps(app),
   });
   return Response.json(result.body, { status: result.status });
 }
