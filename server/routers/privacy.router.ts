@@ -1,5 +1,5 @@
-import { erasePersonalData } from '../billing/billing-contact.service';
 import { exportOrganizationData } from '../billing/data-export.service';
+import { eraseOrganizationPersonalData } from '../billing/privacy.service';
 import { router } from '../trpc/init';
 import { adminProcedure, platformAdminProcedure } from '../trpc/procedures';
 import { EraseOrganizationInput, EraseOrganizationOutput, OrganizationExportOutput } from './privacy.schemas';
@@ -19,7 +19,7 @@ export const privacyRouter = router({
     .input(EraseOrganizationInput)
     .output(EraseOrganizationOutput)
     .mutation(async ({ ctx, input }) => {
-      const result = await erasePersonalData(ctx.db, {
+      const result = await eraseOrganizationPersonalData(ctx, {
         organizationId: input.organizationId,
         actor: ctx.actor,
         requestId: ctx.requestId,
