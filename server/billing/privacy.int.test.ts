@@ -21,14 +21,26 @@ afterAll(async () => {
 
 describe('erasing an organization’s personal data', () => {
   it('clears the contact here and the name and email on its Stripe customer', async () => {
-    const customer = await stripe.stripe.customers.create({ name: 'Jane Doe', email: 'jane@acme.test', metadata: { organization_id: 'org_erase' } });
+    const customer = await stripe.stripe.customers.create({
+      name: 'Jane Doe',
+      email: 'jane@acme.test',
+      metadata: { organization_id: 'org_erase' },
+    });
     await database.db.insert(billingCustomers).values({ organizationId: 'org_erase', stripeCustomerId: customer.id });
     const deps = testDeps(database.db, { payments: stripe.payments });
-    await callerFor(deps, 'org_erase', 'org:admin').billingContact.update({ name: 'Jane Doe', email: 'jane@acme.test' });
-    const result = await callerFor(deps, TEST_PLATFORM_ORG_ID, 'org:admin').privacy.erase({ organizationId: 'org_erase' });
+    await callerFor(deps, 'org_erase', 'org:admin').billingContact.update({
+      name: 'Jane Doe',
+      email: 'jane@acme.test',
+    });
+    const result = await callerFor(deps, TEST_PLATFORM_ORG_ID, 'org:admin').privacy.erase({
+      organizationId: 'org_erase',
+    });
     expect(result).toMatchObject({ erased: true, stripeCustomerCleared: true });
     const remote = await stripe.stripe.customers.retrieve(customer.id);
     expect(remote).toMatchObject({ name: null, email: null });
-    expect(await callerFor(deps, 'org_erase', 'org:admin').billingContact.get()).toMatchObject({ name: null, email: null });
+    expect(await callerFor(deps, 'org_erase', 'org:admin').billingContact.get()).toMatchObject({
+      name: null,
+      email: null,
+    });
   });
 });
