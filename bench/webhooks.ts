@@ -23,14 +23,20 @@ const CONCURRENCY = 8;
 const SECRET = 'whsec_bench_webhooks';
 
 const db = await createBenchDatabase('billing_bench_webhooks');
-const simulator = await startStripeSimulator({ port: 0, webhookUrl: null, webhookSecret: SECRET, tickIntervalMs: 0 });
+const simulator = await startStripeSimulator({
+  port: 0,
+  webhookUrl: null,
+  webhookSecret: SECRET,
+  tickIntervalMs: 0,
+  maxEvents: 100_000,
+});
 const stripe = createStripeClient('sk_test_bench', { host: simulator.host, port: simulator.port, protocol: 'http' });
 await syncCatalogToStripe(db.handle.db, stripe);
 const prices = await db.handle.db.select().from(planPrices).where(eq(planPrices.billingCycle, 'monthly'));
 
 // Real objects and their events, made at the simulator; the app learns them only from the webhooks.
 console.log('generating events at the simulator …');
-const uniqueTarget = Math.round(TOTAL / 1.2);
+const uniqueTarget = Math.round(TOTAL * 0.8);
 let customers = 0;
 async function lifecycle() {
   const org = `org_wh_${customers++}`;
@@ -55,10 +61,13 @@ async function countEvents(): Promise<number> {
   for await (const _ of stripe.events.list({ limit: 100 })) n++;
   return n;
 }
-const before = await countEvents();
-await lifecycle();
-const perLifecycle = (await countEvents()) - before;
-for (let made = perLifecycle; made < uniqueTarget; made += perLifecycle) await lifecycle();
+// Lifecycles until the simulator holds enough events (counted every 10 lifecycles: listing is not free).
+let made = await countEvents();
+const startedWith = made;
+while (made - startedWith < uniqueTarget) {
+  for (let i = 0; i < 10; i++) await lifecycle();
+  made = await countEvents();
+}
 const unique: Stripe.Event[] = [];
 for await (const event of stripe.events.list({ limit: 100 })) unique.push(event);
 unique.reverse();
@@ -148,7 +157,10 @@ for await (const sub of stripe.subscriptions.list({ status: 'all', limit: 100 })
     row.planId === price?.planId &&
     row.cancelAtPeriodEnd === truth.cancelAtPeriodEnd &&
     row.currentPeriodEnd?.getTime() === truth.currentPeriodEnd?.getTime();
-  if (!same) differing++;
+  if (!same) {
+    differing++;
+    if (differing <= 5) console.error('subscription differs', sub.id, { truth, row, planOfPrice: price?.planId });
+  }
 }
 for await (const invoice of stripe.invoices.list({ limit: 100 })) {
   const [row] = await db.handle.db.query.invoices.findMany({
@@ -162,7 +174,7 @@ const table = `Machine: ${machine()}
 
 | measure | result |
 | --- | --- |
-| events sent (unique + 20% duplicates, 30% out of order) | ${payloads.length.toLocaleString('en-US')} (${unique.length.toLocaleString('en-US')} unique, from ${customers} customers' lifecycles) |
+| events sent (duplicates, 30% out of order) | ${payloads.length.toLocaleString('en-US')}: ${unique.length.toLocaleString('en-US')} unique from ${customers} customers' lifecycles, ${Math.round(((payloads.length - unique.length) / payloads.length) * 100)}% duplicates |
 | app's /api/webhooks/stripe | ${measured.rate.toLocaleString('en-US')} events/s (${measured.failures} never acknowledged) |
 | bare Node route, signature check only (same run) | ${baseline.rate.toLocaleString('en-US')} events/s |
 | ratio | **${ratio(measured.rate, baseline.rate)}** |

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazyComponent } from '../ui/lazy';
 import { useState } from 'react';
 import { useTRPC } from '../trpc/client';
 import { Badge } from '../ui/badge';
@@ -8,10 +9,12 @@ import { Button } from '../ui/button';
 import { Card, Notice } from '../ui/card';
 import { Dialog } from '../ui/dialog';
 import { useToast } from '../ui/toast';
-import { AddCard } from './add-card';
 import { cardBrand, cardExpired, cardExpiry, cardLabel } from './format';
 import type { CardEntry, PaymentMethod } from './types';
 import { errorMessage, useBillingRefresh } from './use-billing-action';
+
+// Card entry (test cards, or Stripe Elements) loads with the page but not in its first bundle.
+const AddCard = lazyComponent(() => import('./add-card').then((m) => m.AddCard));
 
 /** Cards on file: brand, last digits, expiry, which one pays; add, make default, remove. */
 export function PaymentMethodsManager({

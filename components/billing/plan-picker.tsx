@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { lazyComponent } from '../ui/lazy';
 import Link from 'next/link';
 import { useState } from 'react';
 import { BillingCycleToggle, type BillingCycle } from '../pricing/billing-cycle-toggle';
@@ -9,9 +10,13 @@ import { useTRPC } from '../trpc/client';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/card';
-import { ChangeConfirmation } from './change-confirmation';
 import { cycleLabel } from './format';
-import { SubscribeConfirmation } from './subscribe-confirmation';
+
+// The confirmation steps load when a plan is chosen: the picker's first load stays small.
+const ChangeConfirmation = lazyComponent(() => import('./change-confirmation').then((m) => m.ChangeConfirmation));
+const SubscribeConfirmation = lazyComponent(() =>
+  import('./subscribe-confirmation').then((m) => m.SubscribeConfirmation),
+);
 import type { CardEntry, PaymentMethod, Plan, Subscription } from './types';
 
 const ENDED = new Set(['canceled', 'incomplete_expired']);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazyComponent } from '../ui/lazy';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@/server/billing/money';
@@ -8,12 +9,14 @@ import { useTRPC } from '../trpc/client';
 import { Badge } from '../ui/badge';
 import { Button, buttonClass } from '../ui/button';
 import { Card, Notice } from '../ui/card';
-import { Dialog } from '../ui/dialog';
 import { useToast } from '../ui/toast';
 import { cardLabel, cycleLabel, formatDate, formatPeriod, perCycle, SUBSCRIPTION_STATUS } from './format';
-import { PastDueBanner } from './past-due-banner';
 import type { InvoicePage, PaymentMethod, Subscription } from './types';
 import { errorMessage, useBillingRefresh } from './use-billing-action';
+
+// Shown only after a failed payment, or when cancelling: not part of every overview's first load.
+const Dialog = lazyComponent(() => import('../ui/dialog').then((m) => m.Dialog));
+const PastDueBanner = lazyComponent(() => import('./past-due-banner').then((m) => m.PastDueBanner));
 
 const ENDED = new Set(['canceled', 'incomplete_expired']);
 

@@ -23,7 +23,7 @@ const quietLogger: Logger = {
 export async function startStripeSimulator(opts: StripeSimulatorOptions): Promise<StripeSimulator> {
   const logger = opts.logger ?? quietLogger;
   const host = opts.host ?? '127.0.0.1';
-  const store = new Store(opts.persistPath ? loadState(opts.persistPath, logger) : undefined);
+  const store = new Store(opts.persistPath ? loadState(opts.persistPath, logger) : undefined, opts.maxEvents);
   const persister = opts.persistPath ? new Persister(opts.persistPath, store, logger) : undefined;
   let baseUrl = '';
 

@@ -21,6 +21,8 @@ export interface StripeSimulatorOptions {
   logger?: Logger;
   /** Failed-renewal retries: days between attempts (default [3, 5, 7]) and the end state (default 'cancel'). */
   dunning?: { retryDays?: number[]; finalAction?: 'cancel' | 'unpaid' };
+  /** Events kept for `events.list`/`retrieve` (default 5000, the newest). */
+  maxEvents?: number;
   /** Webhook retries on non-2xx: default 5 attempts, 100 ms doubling up to 2 s. */
   webhookRetry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
 }

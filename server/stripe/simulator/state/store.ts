@@ -11,7 +11,8 @@ export interface StoreData {
   marks: Record<string, true>;
 }
 
-const MAX_EVENTS = 5000;
+/** Events kept by default (Stripe keeps 30 days; a long-running dev simulator keeps the newest few thousand). */
+export const DEFAULT_MAX_EVENTS = 5000;
 
 function emptyStoreData(): StoreData {
   return { version: 1, objects: {}, seq: {}, nextSeq: 1, marks: {} };
@@ -21,7 +22,10 @@ function emptyStoreData(): StoreData {
 export class Store {
   private readonly listeners: Array<() => void> = [];
 
-  constructor(readonly data: StoreData = emptyStoreData()) {}
+  constructor(
+    readonly data: StoreData = emptyStoreData(),
+    private readonly maxEvents = DEFAULT_MAX_EVENTS,
+  ) {}
 
   table<K extends Kind>(kind: K): Record<string, KindMap[K]> {
     const existing = this.data.objects[kind];
@@ -48,13 +52,13 @@ export class Store {
     for (const listener of this.listeners) listener();
   }
 
-  /** Stripe keeps events for 30 days; a long-running dev simulator keeps the newest few thousand. */
+  /** Drops the oldest events beyond `maxEvents` (with some slack, so pruning is rare). */
   private pruneEvents(): void {
     const events = this.table('event');
     const ids = Object.keys(events);
-    if (ids.length <= MAX_EVENTS * 1.2) return;
+    if (ids.length <= this.maxEvents * 1.2) return;
     ids.sort((a, b) => this.seqOf(a) - this.seqOf(b));
-    for (const id of ids.slice(0, ids.length - MAX_EVENTS)) {
+    for (const id of ids.slice(0, ids.length - this.maxEvents)) {
       delete events[id];
       delete this.data.seq[id];
     }
