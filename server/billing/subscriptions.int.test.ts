@@ -6,6 +6,9 @@ import { seedSampleCatalog } from '@/db/seed/seed-catalog';
 import { callerFor } from '@/test/callers';
 import { createTestDatabase, type TestDatabase } from '@/test/db';
 import { testDeps } from '@/test/deps';
+import { serveFetchHandler } from '@/test/http-server';
+import { bearer, mintToken } from '@/test/tokens';
+import { handleTrpcRequest } from '../trpc/http';
 import { startTestStripe, type TestStripe } from '@/test/stripe';
 import type { ServiceDeps } from '../trpc/context';
 
@@ -216,6 +219,37 @@ describe('cancelling', () => {
     // A canceled organization may subscribe again.
     const again = await billing(org).subscriptions.create({ planId: STARTER_PLAN_ID, billingCycle: 'monthly' });
     expect(again.status).toBe('active');
+  });
+});
+
+describe('payment methods', () => {
+  it("refuses a declined card with Stripe's reason, and keeps nothing of it", async () => {
+    const org = 'org_card_declined';
+    const error = await billing(org)
+      .paymentMethods.attach({ paymentMethodId: 'pm_card_chargeDeclined' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PAYMENT_REQUIRED', message: expect.stringMatching(/declined/i) });
+    expect(await billing(org).paymentMethods.list()).toEqual([]);
+  });
+
+  it('says so over HTTP too, with our PAYMENT_FAILED code and status 402', async () => {
+    const server = await serveFetchHandler((request) => handleTrpcRequest(request, deps));
+    try {
+      const token = await mintToken({ orgId: 'org_card_declined_http', role: 'org:billing' });
+      const response = await fetch(`${server.url}/api/trpc/paymentMethods.attach`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ paymentMethodId: 'pm_card_chargeDeclined' }),
+      });
+      const body = (await response.json()) as { error: { message: string; data: { code: string } } };
+      expect(response.status).toBe(402);
+      expect(body.error).toMatchObject({
+        message: expect.stringMatching(/declined/i),
+        data: { code: 'PAYMENT_FAILED' },
+      });
+    } finally {
+      await server.close();
+    }
   });
 });
 

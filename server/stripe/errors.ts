@@ -15,8 +15,8 @@ const DECLINE_MESSAGES: Record<string, string> = {
  * unreachable or failing is STRIPE_ERROR; Stripe's raw messages and request ids stay in our logs.
  */
 export function toDomainError(error: unknown): unknown {
-  if (isAppError(error) || !(error instanceof Stripe.errors.StripeError)) return error;
-  if (error instanceof Stripe.errors.StripeCardError) {
+  if (isAppError(error) || !isStripeError(error)) return error;
+  if (error.type === 'StripeCardError') {
     const declineCode = error.decline_code ?? undefined;
     const code = error.code ?? undefined;
     const message =
@@ -25,16 +25,26 @@ export function toDomainError(error: unknown): unknown {
         : ((declineCode && DECLINE_MESSAGES[declineCode]) ?? 'The card was declined.');
     return new PaymentFailedError(message, { declineCode, stripeCode: code });
   }
-  if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') {
+  if (error.type === 'StripeInvalidRequestError' && error.code === 'resource_missing') {
     return new AppError('NOT_FOUND', 'The payment provider does not know this object');
   }
-  if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+  if (error.type === 'StripeInvalidRequestError') {
     return new AppError(
       'VALIDATION_ERROR',
       `The payment provider refused the request${error.param ? ` (${error.param})` : ''}`,
     );
   }
   return new StripeUnavailableError();
+}
+
+/**
+ * Recognised by the SDK's own `type` tag, not `instanceof`: a Next build may load the SDK's ESM and
+ * CommonJS entries side by side, and an error of one is not an instance of the other's classes.
+ */
+function isStripeError(error: unknown): error is Stripe.errors.StripeError {
+  if (error instanceof Stripe.errors.StripeError) return true;
+  const type = (error as { type?: unknown } | null)?.type;
+  return error instanceof Error && typeof type === 'string' && /^Stripe\w*Error$/.test(type);
 }
 
 /** Runs a Stripe call and translates its errors. */
