@@ -14,9 +14,9 @@ export default async function BillingOverviewPage() {
   const role = viewer.role;
   const canManageBilling = roleAtLeast(role, 'org:billing');
   const caller = await getServerCaller();
-  const [subscription, invoices, cards] = await Promise.all([
+  const [subscription, invoiceToSettle, cards] = await Promise.all([
     caller.subscriptions.current(),
-    caller.invoices.list({ limit: 20 }),
+    caller.invoices.toSettle(),
     caller.paymentMethods.list(),
   ]);
   return (
@@ -24,7 +24,7 @@ export default async function BillingOverviewPage() {
       <div className="lg:col-span-2">
         <SubscriptionOverview
           initialSubscription={subscription}
-          initialInvoices={invoices}
+          initialInvoiceToSettle={invoiceToSettle}
           initialCards={cards}
           canManage={canManageBilling}
         />

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cardBrand,
-  cardExpired,
-  cardExpiry,
-  cardLabel,
-  formatDate,
-  formatPeriod,
-  invoiceToSettle,
-  metricLabel,
-} from './format';
+import { cardBrand, cardExpired, cardExpiry, cardLabel, formatDate, formatPeriod, metricLabel } from './format';
 
 describe('portal formats', () => {
   it('shows dates in UTC, the way billing periods are cut', () => {
@@ -33,22 +24,5 @@ describe('portal formats', () => {
   it('labels metrics for non-technical readers', () => {
     expect(metricLabel('notifications_per_month')).toBe('Notifications');
     expect(metricLabel('storage_gb')).toBe('Storage gb');
-  });
-
-  it('picks the oldest open invoice with money still due', () => {
-    const invoice = (id: string, status: string, amountRemaining: number, createdAt: string) => ({
-      id,
-      status,
-      amountRemaining,
-      createdAt,
-    });
-    expect(
-      invoiceToSettle([
-        invoice('new', 'open', 900, '2026-03-02T00:00:00Z'),
-        invoice('paid', 'paid', 0, '2026-02-01T00:00:00Z'),
-        invoice('old', 'open', 900, '2026-03-01T00:00:00Z'),
-      ])?.id,
-    ).toBe('old');
-    expect(invoiceToSettle([invoice('paid', 'paid', 0, '2026-02-01T00:00:00Z')])).toBeNull();
   });
 });

@@ -95,12 +95,3 @@ export function metricLabel(metric: string): string {
   const words = metric.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-/** The open invoice a past-due subscription is waiting on (the oldest still due), if any. */
-export function invoiceToSettle<T extends { status: string; amountRemaining: number; createdAt: string | null }>(
-  invoices: T[],
-): T | null {
-  const open = invoices.filter((invoice) => invoice.status === 'open' && invoice.amountRemaining > 0);
-  open.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
-  return open[0] ?? null;
-}

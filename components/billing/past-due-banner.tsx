@@ -3,21 +3,21 @@
 import Link from 'next/link';
 import { formatMoney } from '@/server/billing/money';
 import { buttonClass } from '../ui/button';
-import { formatDate, invoiceToSettle } from './format';
+import { formatDate } from './format';
 import { PayInvoiceButton } from './pay-invoice-button';
 import type { Invoice, Subscription } from './types';
 
 /** A failed renewal: which invoice, how much, since when, and the two ways out (pay it, or change the card). */
 export function PastDueBanner({
   subscription,
-  invoices,
+  invoice,
   canManage,
 }: {
   subscription: Subscription;
-  invoices: Invoice[];
+  /** The oldest open invoice with an amount due (`invoices.toSettle`). */
+  invoice: Invoice | null;
   canManage: boolean;
 }) {
-  const invoice = invoiceToSettle(invoices);
   return (
     <div
       role="alert"

@@ -11,7 +11,7 @@ import { Button, buttonClass } from '../ui/button';
 import { Card, Notice } from '../ui/card';
 import { useToast } from '../ui/toast';
 import { cardLabel, cycleLabel, formatDate, formatPeriod, perCycle, SUBSCRIPTION_STATUS } from './format';
-import type { InvoicePage, PaymentMethod, Subscription } from './types';
+import type { Invoice, PaymentMethod, Subscription } from './types';
 import { errorMessage, useBillingRefresh } from './use-billing-action';
 
 // Shown only after a failed payment, or when cancelling: not part of every overview's first load.
@@ -23,12 +23,12 @@ const ENDED = new Set(['canceled', 'incomplete_expired']);
 /** The organization's plan: status, period, renewal, pending cancel or downgrade (with undo), cancel. */
 export function SubscriptionOverview({
   initialSubscription,
-  initialInvoices,
+  initialInvoiceToSettle,
   initialCards,
   canManage,
 }: {
   initialSubscription: Subscription | null;
-  initialInvoices: InvoicePage;
+  initialInvoiceToSettle: Invoice | null;
   initialCards: PaymentMethod[];
   canManage: boolean;
 }) {
@@ -38,16 +38,27 @@ export function SubscriptionOverview({
   const subscriptionQuery = useQuery(
     trpc.subscriptions.current.queryOptions(undefined, { initialData: initialSubscription }),
   );
-  const invoices = useQuery(trpc.invoices.list.queryOptions({ limit: 20 }, { initialData: initialInvoices }));
+  const invoiceToSettle = useQuery(
+    trpc.invoices.toSettle.queryOptions(undefined, { initialData: initialInvoiceToSettle }),
+  );
   const cards = useQuery(trpc.paymentMethods.list.queryOptions(undefined, { initialData: initialCards }));
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [endNow, setEndNow] = useState(false);
+  const closeCancel = () => {
+    setConfirmCancel(false);
+    setEndNow(false);
+  };
 
   const onError = (error: unknown) => toast.error(errorMessage(error));
   const cancel = useMutation(
     trpc.subscriptions.cancel.mutationOptions({
       onSuccess: async (sub) => {
-        setConfirmCancel(false);
-        toast.success(`Your subscription will end on ${formatDate(sub.currentPeriodEnd)}.`);
+        closeCancel();
+        toast.success(
+          sub.status === 'canceled'
+            ? `Your ${sub.plan.displayName} subscription has ended.`
+            : `Your subscription will end on ${formatDate(sub.currentPeriodEnd)}.`,
+        );
         await refresh();
       },
       onError,
@@ -107,7 +118,7 @@ export function SubscriptionOverview({
   return (
     <div className="space-y-4">
       {(sub.status === 'past_due' || sub.status === 'unpaid') && (
-        <PastDueBanner subscription={sub} invoices={invoices.data.items} canManage={canManage} />
+        <PastDueBanner subscription={sub} invoice={invoiceToSettle.data} canManage={canManage} />
       )}
       <Card
         title="Current plan"
@@ -202,24 +213,45 @@ export function SubscriptionOverview({
       {confirmCancel && (
         <Dialog
           title="Cancel your subscription?"
-          onClose={() => setConfirmCancel(false)}
+          onClose={closeCancel}
           busy={cancel.isPending}
           actions={
             <>
-              <Button variant="secondary" onClick={() => setConfirmCancel(false)} disabled={cancel.isPending}>
+              <Button variant="secondary" onClick={closeCancel} disabled={cancel.isPending}>
                 Keep subscription
               </Button>
-              <Button variant="danger" onClick={() => cancel.mutate(undefined)} disabled={cancel.isPending}>
-                {cancel.isPending ? 'Canceling…' : 'Cancel at period end'}
+              <Button
+                variant="danger"
+                onClick={() => cancel.mutate({ immediately: endNow })}
+                disabled={cancel.isPending}
+              >
+                {cancel.isPending ? 'Canceling…' : endNow ? 'End subscription now' : 'Cancel at period end'}
               </Button>
             </>
           }
         >
-          <p>
-            {sub.plan.displayName} stays active until <strong>{formatDate(sub.currentPeriodEnd)}</strong>, then ends.
-            Nothing more is charged. You can resume it any time before that date.
-          </p>
+          {endNow ? (
+            <p>
+              {sub.plan.displayName} ends <strong>today</strong>: its features stop at once, and the rest of the period,
+              paid until {formatDate(sub.currentPeriodEnd)}, is not refunded.
+            </p>
+          ) : (
+            <p>
+              {sub.plan.displayName} stays active until <strong>{formatDate(sub.currentPeriodEnd)}</strong>, then ends.
+              Nothing more is charged. You can resume it any time before that date.
+            </p>
+          )}
           {sub.pendingChange && <p>The scheduled plan change is dropped as well.</p>}
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={endNow}
+              onChange={(event) => setEndNow(event.target.checked)}
+              disabled={cancel.isPending}
+            />
+            <span>End it now instead of at the period end (this cannot be undone)</span>
+          </label>
         </Dialog>
       )}
     </div>

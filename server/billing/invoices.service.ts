@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { invoiceLines, invoices } from '@/db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -54,6 +54,22 @@ export async function listInvoices(
     .limit(options.limit + 1);
   const items = rows.slice(0, options.limit);
   return { items, nextCursor: rows.length > options.limit ? encodeCursor(items[items.length - 1]!) : null };
+}
+
+/**
+ * The invoice a past-due subscription waits on: the oldest open one with something left to pay. Asked of
+ * the database, not picked from a page of the list, so an organization with many invoices still finds it.
+ */
+export async function invoiceToSettle(db: Database, organizationId: string): Promise<InvoiceRow | null> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(
+      and(eq(invoices.organizationId, organizationId), eq(invoices.status, 'open'), gt(invoices.amountRemaining, 0)),
+    )
+    .orderBy(asc(invoices.stripeCreatedAt), asc(invoices.id))
+    .limit(1);
+  return row ?? null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   getInvoice,
+  invoiceToSettle,
   listInvoices,
   payInvoice,
   upcomingInvoice,
@@ -109,6 +110,15 @@ export const invoicesRouter = router({
     .query(async ({ ctx, input }) => {
       const invoice = await getInvoice(ctx.db, ctx.org.id, input.id);
       return { ...toInvoice(invoice), lines: invoice.lines.map(toLine) };
+    }),
+
+  /** The oldest open invoice with an amount still due, or null: what a past-due banner asks the payer to settle. */
+  toSettle: orgProcedure
+    .input(z.object({ organizationId: z.string().optional() }).optional())
+    .output(InvoiceOutput.nullable())
+    .query(async ({ ctx }) => {
+      const invoice = await invoiceToSettle(ctx.db, ctx.org.id);
+      return invoice && toInvoice(invoice);
     }),
 
   pay: billingProcedure

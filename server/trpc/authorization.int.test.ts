@@ -30,6 +30,7 @@ const POLICY: Record<string, Policy> = {
   'invoices.list': 'member',
   'invoices.get': 'member',
   'invoices.upcoming': 'member',
+  'invoices.toSettle': 'member',
   'invoices.pay': 'billing',
   'promoCodes.validate': 'billing',
   'usage.record': 'billing',
