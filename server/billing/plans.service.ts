@@ -105,7 +105,9 @@ async function assemble(db: Database, rows: PlanRow[]): Promise<PlanView[]> {
     db
       .select()
       .from(planPrices)
-      .where(and(inArray(planPrices.planId, ids), eq(planPrices.isActive, true))),
+      .where(and(inArray(planPrices.planId, ids), eq(planPrices.isActive, true)))
+      // A stable order, so two reads of one plan compare equal whatever plan PostgreSQL picks.
+      .orderBy(asc(planPrices.currency), asc(planPrices.billingCycle)),
     db
       .select()
       .from(planFeatures)
