@@ -28,9 +28,16 @@ export function trackRequests(isAppServer: (server: Server) => boolean): Request
   let lastStart = 0;
   let draining = false;
   const servers = new Set<Server>();
+  // Asked once per server, not per request: the answer does not change, and asking may be a syscall.
+  const verdicts = new WeakMap<Server, boolean>();
+  const isApp = (server: Server) => {
+    let verdict = verdicts.get(server);
+    if (verdict === undefined) verdicts.set(server, (verdict = isAppServer(server)));
+    return verdict;
+  };
   subscribe('http.server.request.start', (message) => {
     const { response, server } = message as RequestStart;
-    if (!isAppServer(server)) return;
+    if (!isApp(server)) return;
     servers.add(server);
     inFlight += 1;
     lastStart = performance.now();
