@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { instrumentPglite, instrumentPostgres, type QueryObserver } from './instrument';
+import { prepareParameterisedStatements } from './prepared-statements';
 import * as schema from './schema';
 
 export { schema };
@@ -23,6 +24,8 @@ export interface DatabaseHandle {
 export interface PostgresOptions {
   url: string;
   poolSize?: number;
+  /** Parameterised statements as named prepared statements, planned once per connection (default true). */
+  prepare?: boolean;
   /** postgres.js prints NOTICEs by default; keep the logs for our own lines. */
   onnotice?: (notice: unknown) => void;
   /** Told of every statement's kind, outcome and duration (the metrics' database histogram). */
@@ -30,8 +33,15 @@ export interface PostgresOptions {
 }
 
 /** postgres.js over a real PostgreSQL server (production, CI). */
-export function openPostgres({ url, poolSize = 10, onnotice = () => {}, onQuery }: PostgresOptions): DatabaseHandle {
-  const raw = postgres(url, { max: poolSize, onnotice, idle_timeout: 30, connect_timeout: 10 });
+export function openPostgres({
+  url,
+  poolSize = 10,
+  prepare = true,
+  onnotice = () => {},
+  onQuery,
+}: PostgresOptions): DatabaseHandle {
+  const pool = postgres(url, { max: poolSize, onnotice, idle_timeout: 30, connect_timeout: 10, prepare });
+  const raw = prepare ? prepareParameterisedStatements(pool) : pool;
   const client = onQuery ? instrumentPostgres(raw, onQuery) : raw;
   const db = drizzlePostgres({ client, schema }) as unknown as Database;
   return {

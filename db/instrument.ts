@@ -29,13 +29,13 @@ function timed<T>(run: () => Promise<T>, sqlText: string, observe: QueryObserver
 }
 
 /** Forwards everything else to the real object, with methods bound to it (drivers keep private state). */
-function passThrough(target: object, prop: string | symbol): unknown {
+export function passThrough(target: object, prop: string | symbol): unknown {
   const value: unknown = Reflect.get(target, prop, target);
   return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }
 
 /** The callback of `begin`/`savepoint`/`transaction` is their last argument; give it an observed client. */
-function wrapCallback<C extends object>(args: unknown[], wrap: (client: C) => C): unknown[] {
+export function wrapCallback<C extends object>(args: unknown[], wrap: (client: C) => C): unknown[] {
   const last = args[args.length - 1];
   if (typeof last !== 'function') return args;
   return [...args.slice(0, -1), (client: C) => (last as (c: C) => unknown)(wrap(client))];

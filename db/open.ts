@@ -5,6 +5,8 @@ import type { QueryObserver } from './instrument';
 export interface DatabaseSettings {
   DATABASE_URL?: string;
   DATABASE_POOL_SIZE: number;
+  /** Named prepared statements (default on); off behind PgBouncer in transaction mode. */
+  DATABASE_PREPARE?: boolean;
   PGLITE_DIR: string;
 }
 
@@ -14,7 +16,12 @@ export async function openConfiguredDatabase(
   onQuery?: QueryObserver,
 ): Promise<DatabaseHandle> {
   if (settings.DATABASE_URL) {
-    return openPostgres({ url: settings.DATABASE_URL, poolSize: settings.DATABASE_POOL_SIZE, onQuery });
+    return openPostgres({
+      url: settings.DATABASE_URL,
+      poolSize: settings.DATABASE_POOL_SIZE,
+      prepare: settings.DATABASE_PREPARE ?? true,
+      onQuery,
+    });
   }
   mkdirSync(settings.PGLITE_DIR, { recursive: true });
   return openPglite(settings.PGLITE_DIR, undefined, { onQuery });

@@ -41,6 +41,7 @@ export const EnvSchema = z.object({
 
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: intVar(1, 100).default(10),
+  DATABASE_PREPARE: booleanFlag.default(true),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
 
   STRIPE_SECRET_KEY: z
