@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+const NEXT_BIN = 'node_modules/next/dist/bin/next';
+
 export interface RunningApp {
   url: string;
   pid: number;
@@ -11,7 +13,11 @@ export interface RunningApp {
 
 /** Starts the production build (`next start`) with the given environment and waits for /health. */
 export async function startApp(port: number, env: Record<string, string>): Promise<RunningApp> {
-  const child: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
+  // BENCH_CPU_PROFILE=dir writes a V8 CPU profile of the app there when it stops (open it in DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, NEXT_BIN, 'start', '-p', String(port)], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
