@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { PlanView } from '../billing/plans.service';
+import { Timestamp } from './shape';
 
 export const PlanIdInput = z.object({ id: z.string().uuid({ message: 'must be a plan id (UUID)' }) });
 export type PlanIdInput = z.infer<typeof PlanIdInput>;
 
-const Timestamp = z.string().datetime({ offset: true });
-
-const PlanFeatureOutput = z.object({
+export const PlanFeatureOutput = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
@@ -15,7 +14,7 @@ const PlanFeatureOutput = z.object({
   isHighlighted: z.boolean(),
 });
 
-const PlanLimitOutput = z.object({
+export const PlanLimitOutput = z.object({
   id: z.string(),
   resourceType: z.string(),
   maxValue: z.number().int(),
@@ -23,6 +22,28 @@ const PlanLimitOutput = z.object({
   overageUnitPrice: z.string().nullable().describe('exact minor units per unit above the included quantity'),
   enforcement: z.enum(['hard', 'soft']),
   usageType: z.enum(['counter', 'gauge', 'static']),
+});
+
+type FeatureOutput = z.infer<typeof PlanFeatureOutput>;
+type LimitOutput = z.infer<typeof PlanLimitOutput>;
+
+/** Only the declared fields, for the public and the admin view alike. */
+export const toFeatureOutput = (feature: FeatureOutput): FeatureOutput => ({
+  id: feature.id,
+  name: feature.name,
+  description: feature.description,
+  featureType: feature.featureType,
+  value: feature.value,
+  isHighlighted: feature.isHighlighted,
+});
+export const toLimitOutput = (limit: LimitOutput): LimitOutput => ({
+  id: limit.id,
+  resourceType: limit.resourceType,
+  maxValue: limit.maxValue,
+  unlimited: limit.unlimited,
+  overageUnitPrice: limit.overageUnitPrice,
+  enforcement: limit.enforcement,
+  usageType: limit.usageType,
 });
 
 /** A public plan: prices in minor units of `currency`. Declared so no column leaks by accident. */
@@ -58,23 +79,8 @@ export function toPlanOutput(plan: PlanView): PlanOutput {
     trialDays: plan.trialDays,
     sortOrder: plan.sortOrder,
     prices: plan.prices.map(({ currency, billingCycle, unitAmount }) => ({ currency, billingCycle, unitAmount })),
-    features: plan.features.map(({ id, name, description, featureType, value, isHighlighted }) => ({
-      id,
-      name,
-      description,
-      featureType,
-      value,
-      isHighlighted,
-    })),
-    limits: plan.limits.map(({ id, resourceType, maxValue, unlimited, overageUnitPrice, enforcement, usageType }) => ({
-      id,
-      resourceType,
-      maxValue,
-      unlimited,
-      overageUnitPrice,
-      enforcement,
-      usageType,
-    })),
+    features: plan.features.map(toFeatureOutput),
+    limits: plan.limits.map(toLimitOutput),
     createdAt: plan.createdAt.toISOString(),
     updatedAt: plan.updatedAt.toISOString(),
   };

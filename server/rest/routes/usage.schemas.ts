@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SummaryOutput as TrpcSummaryOutput } from '../../routers/usage.schemas';
 import { major, majorOrNull, MajorAmount, OrganizationIdField, Timestamp } from '../shape';
 
 export const RecordUsageBody = z
@@ -67,23 +68,8 @@ export const UsageQuery = z
   })
   .strict();
 
-interface SummaryOutput {
-  periodStart: string;
-  periodEnd: string;
-  currency: string;
-  totalOverageAmount: number;
-  metrics: Array<{
-    metric: string;
-    included: number | null;
-    used: number;
-    overage: number;
-    overageUnitPrice: string | null;
-    overageAmount: number;
-    currency: string;
-    percentUsed: number | null;
-    overLimit: boolean;
-  }>;
-}
+/** What `usage.summary` answers over tRPC; the REST route reshapes it. */
+type SummaryOutput = z.infer<typeof TrpcSummaryOutput>;
 
 export const toRestUsageSummary = (organizationId: string, summary: SummaryOutput): z.infer<typeof UsageSummary> => ({
   organization_id: organizationId,

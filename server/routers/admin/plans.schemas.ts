@@ -3,6 +3,7 @@ import { SLUG_PATTERN } from '../../billing/catalog/catalog.rules';
 import type { LimitInput } from '../../billing/catalog/features-limits.service';
 import type { AdminPlanView } from '../../billing/catalog/plans-admin.queries';
 import type { PriceMovePreview, PriceMoveResult } from '../../billing/catalog/price-move.service';
+import { PlanFeatureOutput, PlanLimitOutput, toFeatureOutput, toLimitOutput } from '../plans.schemas';
 import { BillingCycle, iso, NullableTimestamp, Timestamp, Uuid } from '../shape';
 
 const Slug = z
@@ -153,27 +154,8 @@ export const AdminPlanOutput = z.object({
       stripePriceId: z.string().nullable(),
     }),
   ),
-  features: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      description: z.string().nullable(),
-      featureType: z.enum(['boolean', 'number', 'text']),
-      value: z.string(),
-      isHighlighted: z.boolean(),
-    }),
-  ),
-  limits: z.array(
-    z.object({
-      id: z.string(),
-      resourceType: z.string(),
-      maxValue: z.number().int(),
-      unlimited: z.boolean(),
-      overageUnitPrice: z.string().nullable(),
-      enforcement: z.enum(['hard', 'soft']),
-      usageType: z.enum(['counter', 'gauge', 'static']),
-    }),
-  ),
+  features: z.array(PlanFeatureOutput),
+  limits: z.array(PlanLimitOutput),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -197,23 +179,8 @@ export const toAdminPlanOutput = (plan: AdminPlanView): AdminPlanOutput => ({
   subscribers: plan.subscribers,
   subscribersOnOldPrices: plan.subscribersOnOldPrices,
   prices: plan.prices,
-  features: plan.features.map(({ id, name, description, featureType, value, isHighlighted }) => ({
-    id,
-    name,
-    description,
-    featureType,
-    value,
-    isHighlighted,
-  })),
-  limits: plan.limits.map(({ id, resourceType, maxValue, unlimited, overageUnitPrice, enforcement, usageType }) => ({
-    id,
-    resourceType,
-    maxValue,
-    unlimited,
-    overageUnitPrice,
-    enforcement,
-    usageType,
-  })),
+  features: plan.features.map(toFeatureOutput),
+  limits: plan.limits.map(toLimitOutput),
   createdAt: plan.createdAt.toISOString(),
   updatedAt: plan.updatedAt.toISOString(),
 });
