@@ -5,38 +5,30 @@ import { STARTER_PLAN_ID } from '@/db/seed/sample-catalog';
 import { seedSampleCatalog } from '@/db/seed/seed-catalog';
 import { callerFor } from '@/test/callers';
 import { createTestDatabase, type TestDatabase } from '@/test/db';
-import { captureLogger, testDeps } from '@/test/deps';
-import { startTestStripe, type TestStripe } from '@/test/stripe';
-import { serveWebhooks } from '@/test/webhook-receiver';
+import { testDeps } from '@/test/deps';
+import type { TestStripe } from '@/test/stripe';
+import { startStripeWithWebhooks, type StripeWithWebhooks } from '@/test/webhook-receiver';
 import { webhookFollowUps } from '../../stripe/webhooks/follow-ups';
-import type { WebhookDeps } from '../../stripe/webhooks/handle-webhook';
 import type { ServiceDeps } from '../../trpc/context';
 
 let database: TestDatabase;
 let stripe: TestStripe;
 let deps: ServiceDeps;
-let webhookDeps: WebhookDeps;
-let receiver: Awaited<ReturnType<typeof serveWebhooks>>;
+let stack: StripeWithWebhooks;
 /** The test clock's time: the app sees the same "now" as the simulated Stripe. */
 let clockNow = new Date();
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedSampleCatalog(database.db);
-  receiver = await serveWebhooks(() => webhookDeps);
-  stripe = await startTestStripe(database.db, { webhookUrl: receiver.webhookUrl });
-  deps = testDeps(database.db, { payments: stripe.payments, clock: () => clockNow });
-  webhookDeps = {
-    db: database.db,
-    payments: stripe.payments,
-    logger: captureLogger('silent').logger,
-    webhookSecrets: [stripe.webhookSecret],
+  stack = await startStripeWithWebhooks(database.db, (stripe) => ({
     afterCommit: webhookFollowUps({ db: database.db, payments: stripe.payments }),
-  };
+  }));
+  stripe = stack.stripe;
+  deps = testDeps(database.db, { payments: stripe.payments, clock: () => clockNow });
 });
 afterAll(async () => {
-  await stripe.stop();
-  await receiver.close();
+  await stack.stop();
   await database.destroy();
 });
 

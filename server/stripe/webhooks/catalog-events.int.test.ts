@@ -5,9 +5,9 @@ import { PRO_PLAN_ID, STARTER_PLAN_ID } from '@/db/seed/sample-catalog';
 import { seedSampleCatalog } from '@/db/seed/seed-catalog';
 import { callerFor } from '@/test/callers';
 import { createTestDatabase, type TestDatabase } from '@/test/db';
-import { captureLogger, TEST_PLATFORM_ORG_ID, testDeps } from '@/test/deps';
-import { startTestStripe, type TestStripe } from '@/test/stripe';
-import { serveWebhooks } from '@/test/webhook-receiver';
+import { TEST_PLATFORM_ORG_ID, testDeps } from '@/test/deps';
+import type { TestStripe } from '@/test/stripe';
+import { startStripeWithWebhooks, type StripeWithWebhooks } from '@/test/webhook-receiver';
 import type { ServiceDeps } from '../../trpc/context';
 import { handleStripeWebhook, type WebhookDeps } from './handle-webhook';
 
@@ -15,25 +15,18 @@ let database: TestDatabase;
 let stripe: TestStripe;
 let deps: ServiceDeps;
 let webhookDeps: WebhookDeps;
-let receiver: Awaited<ReturnType<typeof serveWebhooks>>;
+let stack: StripeWithWebhooks;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedSampleCatalog(database.db);
-  receiver = await serveWebhooks(() => webhookDeps);
-  stripe = await startTestStripe(database.db, { webhookUrl: receiver.webhookUrl });
+  stack = await startStripeWithWebhooks(database.db);
+  ({ stripe, webhookDeps } = stack);
   deps = testDeps(database.db, { payments: stripe.payments });
-  webhookDeps = {
-    db: database.db,
-    payments: stripe.payments,
-    logger: captureLogger('silent').logger,
-    webhookSecrets: [stripe.webhookSecret],
-  };
   await stripe.simulator.webhooks.settled();
 });
 afterAll(async () => {
-  await stripe.stop();
-  await receiver.close();
+  await stack.stop();
   await database.destroy();
 });
 beforeEach(() => stripe.simulator.webhooks.reset());
