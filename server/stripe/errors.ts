@@ -38,8 +38,10 @@ export function toDomainError(error: unknown): unknown {
 }
 
 /**
- * Recognised by the SDK's own `type` tag, not `instanceof`: a Next build may load the SDK's ESM and
- * CommonJS entries side by side, and an error of one is not an instance of the other's classes.
+ * Recognised by class, or else by the SDK's own `type` tag: a Next build bundles the SDK once for the
+ * instrumentation hook (where the Stripe client is made) and once for the routes, and an error thrown by
+ * one copy is not an instance of the other's classes. The class check stays for the SDK's few errors
+ * that carry no explicit tag.
  */
 function isStripeError(error: unknown): error is Stripe.errors.StripeError {
   if (error instanceof Stripe.errors.StripeError) return true;
